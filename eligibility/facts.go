@@ -1,6 +1,7 @@
-// Package eligibility holds the facts an adviser gathers about one person and, in time, the
-// rules that turn those facts into benefit results. It does no I/O, so every rule is tested
-// exactly and fast.
+// Package eligibility holds the facts an adviser gathers about one person and the engine that
+// turns them into benefit results through a jurisdiction's rule pack: three-valued conditions
+// that record the facts they still wait for, results that explain themselves, and the choice
+// of the next question. It does no I/O, so every rule is tested exactly and fast.
 package eligibility
 
 // Facts is everything the rules may ask about one person. Every field is a pointer (or a nil

@@ -35,11 +35,13 @@ type FactSpec struct {
 }
 
 // factField ties a FactSpec to the Facts field it fills: read decodes the JSON value (already
-// checking it), check validates a value set in code.
+// checking it), check validates a value set in code, present reports whether the fact is
+// known (so the engine can tell which facts a result may still list as missing).
 type factField struct {
 	FactSpec
-	read  func(r *JSONReader, path string, f *Facts) error
-	check func(f *Facts, path string) error
+	read    func(r *JSONReader, path string, f *Facts) error
+	check   func(f *Facts, path string) error
+	present func(f *Facts) bool
 }
 
 // factTable lists the facts in contract order (the order of DESIGN.md and of the Facts struct).
@@ -138,6 +140,7 @@ func enumField[T ~string](name string, p func(*Facts) **T, values ...T) factFiel
 	}
 	return factField{
 		FactSpec: FactSpec{Name: name, Kind: WantText, Allowed: allowed},
+		present:  func(f *Facts) bool { return *p(f) != nil },
 		read: func(r *JSONReader, path string, f *Facts) error {
 			s, ok, err := r.String(path)
 			if err != nil || !ok {
@@ -162,6 +165,7 @@ func enumField[T ~string](name string, p func(*Facts) **T, values ...T) factFiel
 func boolField(name string, p func(*Facts) **bool) factField {
 	return factField{
 		FactSpec: FactSpec{Name: name, Kind: WantBool},
+		present:  func(f *Facts) bool { return *p(f) != nil },
 		read: func(r *JSONReader, path string, f *Facts) error {
 			b, ok, err := r.Bool(path)
 			if err != nil || !ok {
@@ -177,6 +181,7 @@ func boolField(name string, p func(*Facts) **bool) factField {
 func intField(name string, p func(*Facts) **int, hi int) factField {
 	return factField{
 		FactSpec: FactSpec{Name: name, Kind: WantWholeNumber, Max: float64(hi)},
+		present:  func(f *Facts) bool { return *p(f) != nil },
 		read: func(r *JSONReader, path string, f *Facts) error {
 			n, ok, err := r.WholeNumber(path, 0, hi)
 			if err != nil || !ok {
@@ -197,6 +202,7 @@ func intField(name string, p func(*Facts) **int, hi int) factField {
 func numberField(name string, p func(*Facts) **float64, hi float64) factField {
 	return factField{
 		FactSpec: FactSpec{Name: name, Kind: WantNumber, Max: hi},
+		present:  func(f *Facts) bool { return *p(f) != nil },
 		read: func(r *JSONReader, path string, f *Facts) error {
 			n, ok, err := r.Number(path, 0, hi)
 			if err != nil || !ok {
@@ -224,6 +230,7 @@ func countryField(name string, p func(*Facts) **string) factField {
 	}
 	return factField{
 		FactSpec: FactSpec{Name: name, Kind: WantCountryCode},
+		present:  func(f *Facts) bool { return *p(f) != nil },
 		read: func(r *JSONReader, path string, f *Facts) error {
 			s, ok, err := r.String(path)
 			if err != nil || !ok {
@@ -247,6 +254,7 @@ func countryField(name string, p func(*Facts) **string) factField {
 func intListField(name string, p func(*Facts) **[]int, hi, maxItems int) factField {
 	return factField{
 		FactSpec: FactSpec{Name: name, Kind: WantWholeNumberList, Max: float64(hi), MaxItems: maxItems},
+		present:  func(f *Facts) bool { return *p(f) != nil },
 		read: func(r *JSONReader, path string, f *Facts) error {
 			list := []int{} // an empty list is a known fact (no children), unlike an absent one
 			ok, err := r.List(path, WantWholeNumberList, maxItems, func(_ int, ip string) error {
