@@ -1,0 +1,242 @@
+package storage
+
+import (
+	"database/sql"
+	"errors"
+	"fmt"
+	"strconv"
+)
+
+// AddAdviser gives a new adviser a key slot wrapping this session's data key under their
+// passphrase. Admin only. Errors: ErrNotAdmin, ErrAdviserExists, ErrWeakPassphrase,
+// ErrInvalid. Audits "add_adviser".
+func (s *Session) AddAdviser(name string, role Role, pass []byte) error {
+	k, err := s.acquire()
+	if err != nil {
+		return err
+	}
+	defer s.mu.Unlock()
+	if err := s.requireAdmin("add adviser"); err != nil {
+		return err
+	}
+	if err := validateAdviserName(name); err != nil {
+		return fmt.Errorf("add adviser: %w", err)
+	}
+	if !role.valid() {
+		return fmt.Errorf("add adviser: unknown role: %w", ErrInvalid)
+	}
+	if err := checkPassphrase(pass); err != nil {
+		return fmt.Errorf("add adviser: %w", err)
+	}
+	var taken int
+	if err := s.v.db.QueryRow("SELECT count(*) FROM key_slots WHERE name = ?", name).Scan(&taken); err != nil {
+		return fmt.Errorf("add adviser: %w", sqliteErr(err))
+	}
+	if taken > 0 { // checked before the slow derivation; the insert checks again
+		return fmt.Errorf("add adviser: %w", ErrAdviserExists)
+	}
+	slot, err := newPassphraseSlot(pass, k.data, s.v.newSlotParams(), name, role)
+	if err != nil {
+		return fmt.Errorf("add adviser: %w", err)
+	}
+	err = s.writeTx(func(tx *sql.Tx) error {
+		if _, err := tx.Exec("INSERT INTO key_slots (name, role, slot) VALUES (?, ?, ?)", name, string(role), slot.marshal()); err != nil {
+			if isUniqueViolation(err) {
+				return ErrAdviserExists
+			}
+			return sqliteErr(err)
+		}
+		return appendAudit(tx, k, s.record(ActionAddAdviser, "", name), false)
+	})
+	if err != nil {
+		return fmt.Errorf("add adviser: %w", err)
+	}
+	return nil
+}
+
+// RemoveAdviser deletes an adviser's key slot. Admin only; the last admin cannot be removed,
+// so the vault always has someone who can manage it. Audits "remove_adviser".
+func (s *Session) RemoveAdviser(name string) error {
+	k, err := s.acquire()
+	if err != nil {
+		return err
+	}
+	defer s.mu.Unlock()
+	if err := s.requireAdmin("remove adviser"); err != nil {
+		return err
+	}
+	err = s.writeTx(func(tx *sql.Tx) error {
+		var stored, role string
+		err := tx.QueryRow("SELECT name, role FROM key_slots WHERE name = ?", name).Scan(&stored, &role)
+		if errors.Is(err, sql.ErrNoRows) {
+			return ErrUnknownAdviser
+		}
+		if err != nil {
+			return sqliteErr(err)
+		}
+		if Role(role) == RoleAdmin {
+			var admins int
+			if err := tx.QueryRow("SELECT count(*) FROM key_slots WHERE role = ?", string(RoleAdmin)).Scan(&admins); err != nil {
+				return sqliteErr(err)
+			}
+			if admins <= 1 {
+				return fmt.Errorf("the last admin cannot be removed: %w", ErrInvalid)
+			}
+		}
+		if _, err := tx.Exec("DELETE FROM key_slots WHERE name = ?", stored); err != nil {
+			return sqliteErr(err)
+		}
+		return appendAudit(tx, k, s.record(ActionRemoveAdviser, "", stored), false)
+	})
+	if err != nil {
+		return fmt.Errorf("remove adviser: %w", err)
+	}
+	return nil
+}
+
+// ChangePassphrase re-wraps this adviser's own slot under a new passphrase. Only the slot
+// changes: every record stays byte-for-byte as it was. old must open the slot
+// (ErrWrongPassphrase otherwise); new must be long enough (ErrWeakPassphrase). A recovery
+// session has no slot of its own (ErrInvalid): use ResetPassphrase. Audits
+// "change_passphrase".
+func (s *Session) ChangePassphrase(old, new []byte) error {
+	k, err := s.acquire()
+	if err != nil {
+		return err
+	}
+	defer s.mu.Unlock()
+	if s.adviser.Name == recoverySlotName {
+		return fmt.Errorf("change passphrase: a recovery session has no passphrase: %w", ErrInvalid)
+	}
+	if err := checkPassphrase(new); err != nil {
+		return fmt.Errorf("change passphrase: %w", err)
+	}
+	stored, role, slot, err := s.v.readSlot(s.v.db, s.adviser.Name)
+	if err != nil {
+		return fmt.Errorf("change passphrase: %w", err)
+	}
+	dataKey, err := unlockPassphraseSlot(slot, old, s.v.cfg.kdf.Max, stored, role)
+	if err != nil {
+		return fmt.Errorf("change passphrase: %w", err)
+	}
+	same := sameKey(dataKey, k.data)
+	zero(dataKey)
+	if !same {
+		return fmt.Errorf("change passphrase: slot holds another key: %w", ErrCorrupt)
+	}
+	if err := s.rewrap(k, stored, role, new); err != nil {
+		return fmt.Errorf("change passphrase: %w", err)
+	}
+	return nil
+}
+
+// ResetPassphrase gives another adviser a new passphrase, for when they have forgotten
+// theirs. Admin only (a recovery-key session is an admin). Audits "change_passphrase" with
+// the adviser as subject.
+func (s *Session) ResetPassphrase(name string, pass []byte) error {
+	k, err := s.acquire()
+	if err != nil {
+		return err
+	}
+	defer s.mu.Unlock()
+	if err := s.requireAdmin("reset passphrase"); err != nil {
+		return err
+	}
+	if err := checkPassphrase(pass); err != nil {
+		return fmt.Errorf("reset passphrase: %w", err)
+	}
+	stored, role, _, err := s.v.readSlot(s.v.db, name)
+	if err != nil {
+		return fmt.Errorf("reset passphrase: %w", err)
+	}
+	if err := s.rewrap(k, stored, role, pass); err != nil {
+		return fmt.Errorf("reset passphrase: %w", err)
+	}
+	return nil
+}
+
+// rewrap replaces name's slot with one for pass, calibrated now, and audits it.
+func (s *Session) rewrap(k *sessionKeys, name string, role Role, pass []byte) error {
+	slot, err := newPassphraseSlot(pass, k.data, s.v.newSlotParams(), name, role)
+	if err != nil {
+		return err
+	}
+	return s.writeTx(func(tx *sql.Tx) error {
+		res, err := tx.Exec("UPDATE key_slots SET slot = ? WHERE name = ? AND role = ?", slot.marshal(), name, string(role))
+		if err != nil {
+			return sqliteErr(err)
+		}
+		if n, err := res.RowsAffected(); err != nil {
+			return err
+		} else if n != 1 {
+			return ErrUnknownAdviser
+		}
+		return appendAudit(tx, k, s.record(ActionChangePassphrase, "", name), false)
+	})
+}
+
+// Idle-lock setting: minutes without input before the app locks the session.
+const (
+	idleLockSetting  = "idle_lock_minutes"
+	defaultIdleLock  = 5
+	minIdleLock      = 1
+	maxIdleLock      = 120
+	maxSettingLength = 64
+)
+
+// IdleLockMinutes returns how long the app waits without input before locking (5 unless an
+// admin changed it). The setting is sealed, so it cannot be lengthened by editing the file.
+func (s *Session) IdleLockMinutes() (int, error) {
+	k, err := s.acquire()
+	if err != nil {
+		return 0, err
+	}
+	defer s.mu.Unlock()
+	var b []byte
+	err = s.v.db.QueryRow("SELECT value FROM meta WHERE name = ?", idleLockSetting).Scan(&b)
+	if errors.Is(err, sql.ErrNoRows) {
+		return defaultIdleLock, nil
+	}
+	if err != nil {
+		return 0, fmt.Errorf("idle lock: %w", sqliteErr(err))
+	}
+	p, err := openRecord(k.aead, kindSetting, idleLockSetting, b)
+	if err != nil {
+		return 0, fmt.Errorf("idle lock: %w", err)
+	}
+	n, err := strconv.Atoi(string(p))
+	if err != nil || n < minIdleLock || n > maxIdleLock || len(p) > maxSettingLength {
+		return 0, fmt.Errorf("idle lock: malformed setting: %w", ErrCorrupt)
+	}
+	return n, nil
+}
+
+// SetIdleLockMinutes sets the idle-lock period, 1 to 120 minutes. Admin only. Audits
+// "change_settings".
+func (s *Session) SetIdleLockMinutes(n int) error {
+	k, err := s.acquire()
+	if err != nil {
+		return err
+	}
+	defer s.mu.Unlock()
+	if err := s.requireAdmin("set idle lock"); err != nil {
+		return err
+	}
+	if n < minIdleLock || n > maxIdleLock {
+		return fmt.Errorf("set idle lock: %d minutes is outside %d..%d: %w", n, minIdleLock, maxIdleLock, ErrInvalid)
+	}
+	b, err := sealRecord(k.aead, kindSetting, idleLockSetting, []byte(strconv.Itoa(n)))
+	if err != nil {
+		return fmt.Errorf("set idle lock: %w", err)
+	}
+	err = s.writeTx(func(tx *sql.Tx) error {
+		if _, err := tx.Exec("INSERT OR REPLACE INTO meta (name, value) VALUES (?, ?)", idleLockSetting, b); err != nil {
+			return sqliteErr(err)
+		}
+		return appendAudit(tx, k, s.record(ActionChangeSettings, "", idleLockSetting), false)
+	})
+	if err != nil {
+		return fmt.Errorf("set idle lock: %w", err)
+	}
+	return nil
+}

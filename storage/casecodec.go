@@ -1,0 +1,135 @@
+package storage
+
+import (
+	"encoding/json"
+	"fmt"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"waymark/eligibility"
+	"waymark/jobs"
+)
+
+// A case is two sealed records with the case id as record id: the summary the case list
+// reads, and the detail (facts and plan) read when the case is opened. JSON inside the seal:
+// unknown fields are ignored, so a later build may add fields without breaking this one.
+type summaryRecord struct {
+	Reference string     `json:"r"`
+	Name      string     `json:"n,omitempty"`
+	Language  string     `json:"l,omitempty"`
+	Status    CaseStatus `json:"s"`
+	Opened    string     `json:"o"`
+}
+
+type detailRecord struct {
+	Facts eligibility.Facts `json:"facts"`
+	Steps []jobs.Step       `json:"steps,omitempty"`
+}
+
+// Limits on free-text fields: generous for real use, small enough that a record stays small.
+const (
+	maxReferenceRunes = 100
+	maxNameRunes      = 200
+	maxLanguageLen    = 35 // the longest BCP 47 tag in practice
+)
+
+// validateCase checks the fields the vault relies on. Errors name the field, never its value.
+func validateCase(c Case) error {
+	if err := checkText("reference", c.Reference, maxReferenceRunes); err != nil {
+		return err
+	}
+	if c.Reference == "" {
+		return fmt.Errorf("reference: empty: %w", ErrInvalid)
+	}
+	if err := checkText("name", c.Name, maxNameRunes); err != nil {
+		return err
+	}
+	if len(c.Language) > maxLanguageLen {
+		return fmt.Errorf("language: too long: %w", ErrInvalid)
+	}
+	for _, r := range c.Language {
+		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-') {
+			return fmt.Errorf("language: not a language code: %w", ErrInvalid)
+		}
+	}
+	if c.Status != CaseOpen && c.Status != CaseClosed {
+		return fmt.Errorf("status: must be %q or %q: %w", CaseOpen, CaseClosed, ErrInvalid)
+	}
+	if _, err := time.Parse(time.DateOnly, c.Opened); err != nil {
+		return fmt.Errorf("opened: not a YYYY-MM-DD date: %w", ErrInvalid)
+	}
+	return nil
+}
+
+// checkText refuses invalid UTF-8, control characters and over-long text.
+func checkText(field, s string, maxRunes int) error {
+	if !utf8.ValidString(s) {
+		return fmt.Errorf("%s: not valid text: %w", field, ErrInvalid)
+	}
+	if utf8.RuneCountInString(s) > maxRunes {
+		return fmt.Errorf("%s: longer than %d characters: %w", field, maxRunes, ErrInvalid)
+	}
+	for _, r := range s {
+		if unicode.IsControl(r) {
+			return fmt.Errorf("%s: control character: %w", field, ErrInvalid)
+		}
+	}
+	return nil
+}
+
+// sealCase encodes and seals a case's two records.
+func sealCase(k *sessionKeys, c Case) (summary, detail []byte, err error) {
+	sp, err := json.Marshal(summaryRecord{Reference: c.Reference, Name: c.Name, Language: c.Language, Status: c.Status, Opened: c.Opened})
+	if err != nil {
+		return nil, nil, fmt.Errorf("encode case: %w", err)
+	}
+	defer zero(sp)
+	dp, err := json.Marshal(detailRecord{Facts: c.Facts, Steps: c.Steps})
+	if err != nil {
+		return nil, nil, fmt.Errorf("encode case: %w", err)
+	}
+	defer zero(dp)
+	if summary, err = sealRecord(k.aead, kindCaseSummary, c.ID, sp); err != nil {
+		return nil, nil, err
+	}
+	if detail, err = sealRecord(k.aead, kindCaseDetail, c.ID, dp); err != nil {
+		return nil, nil, err
+	}
+	return summary, detail, nil
+}
+
+// openSummary authenticates and decodes a case summary.
+func openSummary(k *sessionKeys, id string, b []byte) (CaseSummary, error) {
+	p, err := openRecord(k.aead, kindCaseSummary, id, b)
+	if err != nil {
+		return CaseSummary{}, fmt.Errorf("case %s: %w", id, err)
+	}
+	defer zero(p)
+	var r summaryRecord
+	if err := json.Unmarshal(p, &r); err != nil {
+		return CaseSummary{}, fmt.Errorf("case %s: malformed summary: %w", id, ErrCorrupt)
+	}
+	return CaseSummary{ID: id, Reference: r.Reference, Name: r.Name, Language: r.Language, Status: r.Status, Opened: r.Opened}, nil
+}
+
+// openCase authenticates and decodes both of a case's records.
+func openCase(k *sessionKeys, id string, summary, detail []byte) (Case, error) {
+	sum, err := openSummary(k, id, summary)
+	if err != nil {
+		return Case{}, err
+	}
+	p, err := openRecord(k.aead, kindCaseDetail, id, detail)
+	if err != nil {
+		return Case{}, fmt.Errorf("case %s: %w", id, err)
+	}
+	defer zero(p)
+	var d detailRecord
+	if err := json.Unmarshal(p, &d); err != nil {
+		return Case{}, fmt.Errorf("case %s: malformed detail: %w", id, ErrCorrupt)
+	}
+	return Case{
+		ID: id, Reference: sum.Reference, Name: sum.Name, Language: sum.Language,
+		Status: sum.Status, Opened: sum.Opened, Facts: d.Facts, Steps: d.Steps,
+	}, nil
+}

@@ -1,0 +1,131 @@
+package storage
+
+import (
+	"time"
+
+	"waymark/eligibility"
+	"waymark/jobs"
+)
+
+// MinPassphraseLen is the shortest passphrase accepted, in runes. Argon2id slows guessing,
+// it does not make a short passphrase strong.
+const MinPassphraseLen = 10
+
+// Strength grades a passphrase for the "strength shown" meter: 0 very weak .. 4 strong.
+type Strength int
+
+// Role decides what an adviser may do: only admins add advisers, change settings and restore.
+type Role string
+
+// The roles. The role is bound into the adviser's key slot, so editing it on disk breaks the
+// slot instead of granting rights.
+const (
+	RoleAdmin   Role = "admin"
+	RoleAdviser Role = "adviser"
+)
+
+// Adviser is one account: a name shown on the unlock screen and its role.
+type Adviser struct {
+	Name string
+	Role Role
+}
+
+// CaseStatus says whether work on a case goes on; retention applies to closed cases.
+type CaseStatus string
+
+// The case statuses.
+const (
+	CaseOpen   CaseStatus = "open"
+	CaseClosed CaseStatus = "closed"
+)
+
+// Case is one survivor's record. Everything but ID is encrypted at rest.
+type Case struct {
+	ID        string            // random id assigned by CreateCase; the only plaintext about a case
+	Reference string            // the organisation's case reference; unique
+	Name      string            // survivor's name (may be empty)
+	Language  string            // survivor's language code, e.g. "ro"
+	Status    CaseStatus        // open or closed
+	Opened    string            // YYYY-MM-DD, set by CreateCase
+	Facts     eligibility.Facts // eligibility answers so far
+	Steps     []jobs.Step       // action-plan steps
+}
+
+// CaseSummary is the part of a case the case list shows. It is sealed as its own small record
+// so listing thousands of cases never decrypts their facts and plans.
+type CaseSummary struct {
+	ID, Reference, Name, Language string
+	Status                        CaseStatus
+	Opened                        string
+}
+
+// KDFParams are Argon2id's cost parameters, stored in every key slot so each slot can be
+// opened however the policy has moved since it was made.
+type KDFParams struct {
+	MemoryKiB uint32
+	Time      uint32
+	Threads   uint8
+}
+
+// KDFPolicy says how expensive passphrase derivation is on this installation.
+type KDFPolicy struct {
+	// Floor is the weakest a new slot may be; a stored slot weaker than this is re-wrapped
+	// at the next unlock.
+	Floor KDFParams
+	// Target is the calibration target for one derivation on this machine (0.5 s by
+	// default). Zero means "use Floor as is".
+	Target time.Duration
+	// Max bounds parameters read from disk; anything above is refused before derivation.
+	Max KDFParams
+}
+
+// DefaultKDFPolicy is the production policy: never below m=64 MiB, t=3, p=4 (about 80 ms on an
+// ordinary laptop), raised to about half a second per unlock, and nothing above 1 GiB, t=100
+// or 16 threads is ever attempted.
+var DefaultKDFPolicy = KDFPolicy{
+	Floor:  KDFParams{MemoryKiB: 64 * 1024, Time: 3, Threads: 4},
+	Target: 500 * time.Millisecond,
+	Max:    KDFParams{MemoryKiB: 1 << 20, Time: 100, Threads: 16},
+}
+
+// FastTestKDF is a cheap policy for tests (8 KiB, t=1, p=1, no calibration). Options carrying a
+// policy weaker than DefaultKDFPolicy.Floor are refused with ErrKDFParams unless
+// testing.Testing() is true, so a production binary can never run with it.
+var FastTestKDF = KDFPolicy{
+	Floor:  KDFParams{MemoryKiB: 8, Time: 1, Threads: 1},
+	Target: 0,
+	Max:    DefaultKDFPolicy.Max,
+}
+
+// Options tune a vault. A nil *Options is the same as the zero value.
+type Options struct {
+	KDF KDFPolicy        // zero value: DefaultKDFPolicy
+	Now func() time.Time // nil: time.Now (tests pin dates)
+}
+
+// AuditEntry is one row of the audit trail as a reader sees it.
+type AuditEntry struct {
+	Seq     int64
+	Time    time.Time
+	Adviser string // who did it
+	Action  string // one of the Action constants
+	CaseID  string // the case concerned, if any
+	Subject string // the adviser an account action concerned, if any
+}
+
+// The audit actions. One row is written per action, in the same transaction as the change it
+// records, so a crash never leaves a change without its audit row or the reverse.
+const (
+	ActionUnlock           = "unlock"
+	ActionCreate           = "create" // a case, or the vault itself when CaseID is empty
+	ActionOpen             = "open"
+	ActionChange           = "change"
+	ActionErase            = "erase"
+	ActionExport           = "export"
+	ActionPrint            = "print"
+	ActionAddAdviser       = "add_adviser"
+	ActionRemoveAdviser    = "remove_adviser"
+	ActionChangePassphrase = "change_passphrase"
+	ActionChangeSettings   = "change_settings"
+	ActionRestore          = "restore"
+)
