@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"golang.org/x/crypto/argon2"
+	"golang.org/x/text/unicode/norm"
 )
 
 // kdfParamsLen is the encoded size of KDFParams: memory (4), time (4), threads (1), big-endian.
@@ -94,13 +95,17 @@ func resolvePolicy(pol KDFPolicy) (KDFPolicy, error) {
 }
 
 // deriveSlotSecret runs Argon2id over pass and salt with p, after checking p against max.
-// Refused parameters never reach Argon2id.
+// Refused parameters never reach Argon2id. The passphrase is put in Unicode NFC first, so
+// "ș" typed as one code point on one keyboard and as s + combining comma on another opens the
+// same slot.
 func deriveSlotSecret(pass, salt []byte, p, max KDFParams) ([]byte, error) {
 	if !p.valid(max) {
 		return nil, fmt.Errorf("derive key: m=%d t=%d p=%d: %w", p.MemoryKiB, p.Time, p.Threads, ErrKDFParams)
 	}
+	nfc := norm.NFC.Append(make([]byte, 0, len(pass)+8), pass...)
+	defer zero(nfc)
 	argon2Derivations.Add(1)
-	return argon2.IDKey(pass, salt, p.Time, p.MemoryKiB, p.Threads, keySize), nil
+	return argon2.IDKey(nfc, salt, p.Time, p.MemoryKiB, p.Threads, keySize), nil
 }
 
 // calibrate picks the parameters for a new slot: the policy floor, with the time cost raised
