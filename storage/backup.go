@@ -28,11 +28,14 @@ func (s *Session) Backup(outPath string) error {
 	if overlapsVault(outPath, s.v.path) {
 		return fmt.Errorf("backup: the output would replace the vault itself: %w", ErrInvalid)
 	}
-	if err := s.backup(k, outPath); err != nil {
+	// The export is audited before the file is written: an audit row for an export that then
+	// failed is harmless, while a backup on disk with no audit row would be an unrecorded copy
+	// of every case.
+	if err := s.audit(k, ActionExport, "", ""); err != nil {
 		return fmt.Errorf("backup: %w", err)
 	}
-	if err := s.audit(k, ActionExport, "", ""); err != nil {
-		return fmt.Errorf("backup: written, but %w", err)
+	if err := s.backup(k, outPath); err != nil {
+		return fmt.Errorf("backup: %w", err)
 	}
 	return nil
 }
