@@ -92,6 +92,10 @@ var Param = struct {
 	HealthyStartChildUnder1                     params.Handle
 	HealthyStartChild1To3                       params.Handle
 
+	// Capital limits of Housing Benefit and the national Council Tax Reduction schemes.
+	HousingBenefitCapitalUpperLimit      params.Handle
+	CouncilTaxReductionCapitalUpperLimit params.Handle
+
 	// Asylum support, weekly.
 	AsylumSupportWeeklyRate       params.Handle
 	AsylumSupportPregnantExtra    params.Handle
@@ -146,6 +150,9 @@ var Param = struct {
 	HealthyStartPregnancy:                       parameters.Use("healthy_start.pregnancy"),
 	HealthyStartChildUnder1:                     parameters.Use("healthy_start.child_under_1"),
 	HealthyStartChild1To3:                       parameters.Use("healthy_start.child_1_to_3"),
+
+	HousingBenefitCapitalUpperLimit:      parameters.Use("housing_benefit.capital_upper_limit"),
+	CouncilTaxReductionCapitalUpperLimit: parameters.Use("council_tax_reduction.capital_upper_limit"),
 
 	AsylumSupportWeeklyRate:       parameters.Use("asylum_support.weekly_rate"),
 	AsylumSupportPregnantExtra:    parameters.Use("asylum_support.pregnant_extra"),
