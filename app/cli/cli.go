@@ -73,7 +73,7 @@ func (e Env) withDefaults() Env {
 // headless run from a request to open the window.
 func IsCommand(name string) bool {
 	switch name {
-	case "version", "vault", "case", "backup", "restore", "help":
+	case "version", "check", "rules", "vault", "case", "backup", "restore", "help":
 		return true
 	}
 	return false
@@ -134,6 +134,10 @@ func (c *ctx) dispatch(args []string) error {
 	switch name {
 	case "version":
 		return c.runVersion(rest)
+	case "check":
+		return c.runCheck(rest)
+	case "rules":
+		return c.runRules(rest)
 	case "vault":
 		return c.runSub("vault", rest, map[string]func([]string) error{"init": c.runVaultInit})
 	case "case":
@@ -155,7 +159,7 @@ func (c *ctx) dispatch(args []string) error {
 }
 
 // commandList is the command names as typed; they are not translated.
-const commandList = "version, vault init, case import, case list, backup, restore"
+const commandList = "version, vault init, case import, case list, backup, restore, check, rules"
 
 // runSub runs a two-word command such as "case import".
 func (c *ctx) runSub(group string, args []string, subs map[string]func([]string) error) error {
@@ -207,6 +211,8 @@ func (c *ctx) runVersion(args []string) error {
 // usageIDs are the message ids of each command's usage line.
 var usageIDs = map[string]string{
 	"version":     "cli.usage.version",
+	"check":       "cli.usage.check",
+	"rules":       "cli.usage.rules",
 	"vault init":  "cli.usage.vault_init",
 	"case import": "cli.usage.case_import",
 	"case list":   "cli.usage.case_list",
@@ -216,7 +222,7 @@ var usageIDs = map[string]string{
 
 func (c *ctx) printHelp() {
 	fmt.Fprintln(c.env.Stdout, c.tr.T("cli.help.heading"))
-	for _, n := range []string{"version", "vault init", "case import", "case list", "backup", "restore"} {
+	for _, n := range []string{"version", "check", "rules", "vault init", "case import", "case list", "backup", "restore"} {
 		fmt.Fprintln(c.env.Stdout, "  "+c.tr.T(usageIDs[n]))
 	}
 	fmt.Fprintln(c.env.Stdout, c.tr.T("cli.help.passphrase"))
