@@ -174,6 +174,11 @@ func TestRestoreFailureLeavesVaultUntouched(t *testing.T) {
 			if !errors.Is(err, tt.wantErr) {
 				t.Errorf("Restore: %v, want %v", err, tt.wantErr)
 			}
+			// A corruption found while restoring is the backup's fault, never the live vault's,
+			// and says so; other failures (passphrase, role) must not claim the file is bad.
+			if got, want := errors.Is(err, ErrBadBackup), errors.Is(tt.wantErr, ErrCorrupt); got != want {
+				t.Errorf("Restore: errors.Is(%v, ErrBadBackup) = %v, want %v", err, got, want)
+			}
 			if !reflect.DeepEqual(vaultFiles(t, path), live) {
 				t.Error("live vault files changed")
 			}

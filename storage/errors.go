@@ -59,6 +59,11 @@ var (
 	// ErrVaultBusy means another program (or another Vault in this one) has the vault open,
 	// so an action that needs it alone, such as Restore, was refused before changing anything.
 	ErrVaultBusy = errors.New("the vault is open elsewhere")
+
+	// ErrBadBackup means a backup file is damaged, cut short or not a Waymark backup. It always
+	// matches ErrCorrupt too; callers check it first so the person is told the backup, not the
+	// vault they are restoring into, is at fault.
+	ErrBadBackup = errors.New("the backup file is damaged or not a Waymark backup")
 )
 
 // errKDFFromDisk is returned for stored KDF parameters that are out of range: both a KDF
@@ -95,3 +100,19 @@ func (e *CorruptCasesError) Error() string {
 
 // Unwrap makes errors.Is(err, ErrCorrupt) true.
 func (e *CorruptCasesError) Unwrap() error { return ErrCorrupt }
+
+// badBackupError marks a corruption found in a backup file, so it matches ErrBadBackup as well
+// as the ErrCorrupt it wraps.
+type badBackupError struct{ err error }
+
+func (e *badBackupError) Error() string   { return "backup file: " + e.err.Error() }
+func (e *badBackupError) Unwrap() []error { return []error{ErrBadBackup, e.err} }
+
+// inBackup marks err as the backup file's fault when it is a corruption; other errors (a full
+// disk, a wrong passphrase) pass through unchanged.
+func inBackup(err error) error {
+	if err == nil || !errors.Is(err, ErrCorrupt) {
+		return err
+	}
+	return &badBackupError{err: err}
+}

@@ -46,7 +46,7 @@ func restore(backupPath, vaultPath, adviser string, pass []byte, cfg config) err
 	br := bufio.NewReaderSize(f, 256<<10)
 	h, err := readBackupHeader(br)
 	if err != nil {
-		return err
+		return inBackup(err)
 	}
 	bs, ok := findBackupSlot(h.slots, adviser)
 	if !ok {
@@ -54,11 +54,11 @@ func restore(backupPath, vaultPath, adviser string, pass []byte, cfg config) err
 	}
 	slot, err := parseKeySlot(bs.slot)
 	if err != nil {
-		return err
+		return inBackup(err)
 	}
 	dataKey, err := unlockPassphraseSlot(slot, pass, cfg.kdf.Max, bs.name, bs.role)
 	if err != nil {
-		return err
+		return inBackup(err)
 	}
 	defer zero(dataKey)
 	if bs.role != RoleAdmin {
@@ -71,7 +71,7 @@ func restore(backupPath, vaultPath, adviser string, pass []byte, cfg config) err
 	defer zero(headerKey)
 	defer zero(streamKey)
 	if !hmac.Equal(h.mac, backupHeaderMAC(headerKey, h.covered)) {
-		return fmt.Errorf("backup header failed authentication: %w", ErrCorrupt)
+		return inBackup(fmt.Errorf("backup header failed authentication: %w", ErrCorrupt))
 	}
 
 	if err := os.MkdirAll(filepath.Dir(vaultPath), dirMode); err != nil {
@@ -84,10 +84,10 @@ func restore(backupPath, vaultPath, adviser string, pass []byte, cfg config) err
 	defer os.RemoveAll(tmpDir)
 	snap := filepath.Join(tmpDir, "restored.db")
 	if err := decryptTo(snap, streamKey, br); err != nil {
-		return err
+		return inBackup(err)
 	}
 	if err := prepareRestored(snap, bs, dataKey, cfg); err != nil {
-		return err
+		return inBackup(err)
 	}
 	return replaceVault(snap, vaultPath)
 }

@@ -25,6 +25,7 @@ var sentinels = []struct {
 }{
 	{storage.ErrKDFParams, "err.kdf_params"},
 	{storage.ErrWrongPassphrase, "err.wrong_passphrase"},
+	{storage.ErrBadBackup, "err.bad_backup"},
 	{storage.ErrCorrupt, "err.corrupt"},
 	{storage.ErrNoVault, "err.no_vault"},
 	{storage.ErrVaultExists, "err.vault_exists"},

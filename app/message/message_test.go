@@ -27,6 +27,8 @@ var cases = []struct {
 		"That passphrase does not open this vault."},
 	{"corrupt", fmt.Errorf("read case: %w", storage.ErrCorrupt),
 		"The vault file is damaged or has been changed outside Waymark. Restore it from a backup."},
+	{"damaged backup names the backup, not the vault", storage.ErrBadBackup,
+		"The backup file is damaged, cut short or was not made by Waymark. Nothing was changed; try another backup."},
 	{"no vault", fmt.Errorf("open vault: %w", storage.ErrNoVault),
 		"There is no Waymark vault at that location."},
 	{"vault exists", fmt.Errorf("create vault: %w", storage.ErrVaultExists),
