@@ -144,10 +144,14 @@ const (
 	// public fund; pre-settled status needs a qualifying right to reside, and the habitual
 	// residence test applies.
 	meansTested residenceMode = iota
-	// meansTestedAT is meansTested where DWP applies SSWP v AT (UC, Pension Credit, HB).
+	// meansTestedAT is meansTested where DWP applies SSWP v AT (UC, Pension Credit, HB): ADM
+	// Memo 06/24 names those three benefits and people granted pre-settled status, so a
+	// pending EUSS application (a certificate of application, not yet status) does not get it.
 	meansTestedAT
-	// childBenefitMode: a public fund with a right-to-reside test (SI 2019/867) but no
-	// habitual residence test and no confirmed AT route.
+	// childBenefitMode: a public fund with a right-to-reside test (Child Benefit (General)
+	// Regulations 2006, reg. 23(4)(c), added by SI 2019/867) but no habitual residence test.
+	// HMRC decides it, and DWP's AT guidance does not reach it, so a lack of a right to reside
+	// is a refusal here, with the Universal Credit route named in the reason.
 	childBenefitMode
 	// disability: PIP and ADP. Excluded for people subject to immigration control; no
 	// right-to-reside test; habitual residence applies.
@@ -221,6 +225,11 @@ func (p *person) residence(mode residenceMode, residenceSource string) []check {
 	}
 	if mode == childBenefitMode {
 		code, src = "cb.imm.pss_rtr", srcCBReg23
+		if pending {
+			// No Appendix EU leave yet, so reg. 23(4)(a) (no right to reside) applies rather
+			// than (4)(c): the reason speaks of the pending application, not of pre-settled status.
+			code = "cb.imm.pending_rtr"
+		}
 	}
 	qualifying := eligibility.OneOf(eligibility.FactRightToReside, rtr, rtrQualifying...)
 	hrtPSS := hrt(or(eligibility.OneOf(eligibility.FactRightToReside, rtr, rtrHRTExempt...), hr))
@@ -232,6 +241,9 @@ func (p *person) residence(mode residenceMode, residenceSource string) []check {
 		return []check{{Code: code, Source: src,
 			Cond: or(qualifying, eligibility.Bool(eligibility.FactDestitute, f.Destitute))}, hrtPSS}
 	}
+	// A pending application protects only the rights held before (SI 2020/1209, reg. 4), and
+	// DWP applies AT to pre-settled status, not to a certificate of application: without a
+	// qualifying right to reside the answer is no, and the reason says so.
 	if rtr == nil || qualifying.IsYes() || pending || mode != meansTestedAT {
 		c := check{Code: code, Source: src, Cond: qualifying}
 		if mode == childBenefitMode {

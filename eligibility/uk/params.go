@@ -63,6 +63,7 @@ var Param = struct {
 	UCTaperRate                                params.Handle
 	UCChildElementFirstChildBornBefore20170406 params.Handle
 	UCChildElementPerChild                     params.Handle
+	UCChildElementTwoChildLimit                params.Handle // 1 while the limit is law, 0 after
 	UCLCWRAElementStandard                     params.Handle
 	UCLCWRAElementProtected                    params.Handle
 	UCCarerElement                             params.Handle
@@ -124,6 +125,7 @@ var Param = struct {
 	UCTaperRate:                                parameters.Use("uc.taper_rate"),
 	UCChildElementFirstChildBornBefore20170406: parameters.Use("uc.child_element.first_child_born_before_2017_04_06"),
 	UCChildElementPerChild:                     parameters.Use("uc.child_element.per_child"),
+	UCChildElementTwoChildLimit:                parameters.Use("uc.child_element.two_child_limit"),
 	UCLCWRAElementStandard:                     parameters.Use("uc.lcwra_element.standard"),
 	UCLCWRAElementProtected:                    parameters.Use("uc.lcwra_element.protected"),
 	UCCarerElement:                             parameters.Use("uc.carer_element"),

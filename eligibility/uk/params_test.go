@@ -98,6 +98,10 @@ func TestAprilChanges(t *testing.T) {
 		{Param.UCLCWRAElementProtected, "2026-04-06", 429.80},
 		{Param.UCChildElementPerChild, "2026-04-06", 303.94},
 		{Param.UCChildElementFirstChildBornBefore20170406, "2026-04-06", 351.88},
+		{Param.UCChildElementTwoChildLimit, "2017-04-05", notInForce},
+		{Param.UCChildElementTwoChildLimit, "2017-04-06", 1},
+		{Param.UCChildElementTwoChildLimit, "2026-04-05", 1},
+		{Param.UCChildElementTwoChildLimit, "2026-04-06", 0},
 		{Param.JSANewStyle25OrOver, "2026-04-05", 92.05},
 		{Param.JSANewStyle25OrOver, "2026-04-06", 95.55},
 		{Param.PensionCreditStandardMinimumGuaranteeSingle, "2026-04-05", 227.10},
@@ -119,6 +123,26 @@ func TestAprilChanges(t *testing.T) {
 		}
 		if err != nil || got != c.want {
 			t.Errorf("%s on %s = %v, %v; want %v", c.h.Name(), c.date, got, err, c.want)
+		}
+	}
+}
+
+// TestSwitchParameters checks that a parameter read as an on/off switch holds only 0 or 1, so a
+// mistyped 0.5 or 2 cannot silently turn a rule the wrong way.
+func TestSwitchParameters(t *testing.T) {
+	for _, h := range []params.Handle{Param.UCChildElementTwoChildLimit} {
+		p := h.Parameter()
+		if p == nil {
+			t.Errorf("%s: no parameter file", h.Name())
+			continue
+		}
+		if p.Unit != "/1" {
+			t.Errorf("%s: unit %q, want /1 for a switch", h.Name(), p.Unit)
+		}
+		for _, v := range p.Values {
+			if !v.Ended && v.Amount != 0 && v.Amount != 1 {
+				t.Errorf("%s from %s is %v; a switch is 0 or 1", h.Name(), v.From.Format(time.DateOnly), v.Amount)
+			}
 		}
 	}
 }

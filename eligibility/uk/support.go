@@ -94,7 +94,10 @@ func (p *person) victimSupport() eligibility.Result {
 	}
 	rg, cg := f.NRMReasonableGrounds, f.NRMConclusiveGrounds
 	if rg == nil && cg == nil {
-		return decide(check{Code: "vs.referral", Source: srcNRMReferral, Cond: open(eligibility.FactNRMReasonableGrounds)})
+		// Either decision settles it (a conclusive one on its own), so both are missing: an
+		// adviser who skips the first question is still asked the second.
+		return decide(check{Code: "vs.referral", Source: srcNRMReferral,
+			Cond: open(eligibility.FactNRMReasonableGrounds, eligibility.FactNRMConclusiveGrounds)})
 	}
 	if cg != nil && *cg == eligibility.CGNegative {
 		return decide(check{Code: "vs.negative_cg", Source: srcMSGuidance, Cond: known(false)})

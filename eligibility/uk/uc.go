@@ -22,14 +22,10 @@ const (
 	srcTwoChildUC = "https://www.legislation.gov.uk/ukpga/2026/13"
 )
 
-var (
-	// twoChildLimitEnds: the Universal Credit (Removal of Two Child Limit) Act 2026 gives a child
-	// element for every child for assessment periods from 6 April 2026.
-	twoChildLimitEnds = time.Date(2026, 4, 6, 0, 0, 0, 0, time.UTC)
-	// higherFirstChildBefore: the first child born before 6 April 2017 gets the higher rate, and
-	// before the limit ended every child born before that day counted.
-	higherFirstChildBefore = time.Date(2017, 4, 6, 0, 0, 0, 0, time.UTC)
-)
+// higherFirstChildBefore: the first child born before 6 April 2017 gets the higher rate, and
+// while the two-child limit was in force (parameter uc.child_element.two_child_limit) every
+// child born before that day still counted.
+var higherFirstChildBefore = time.Date(2017, 4, 6, 0, 0, 0, 0, time.UTC)
 
 // ucRates are the Universal Credit figures in force on the day.
 type ucRates struct {
@@ -37,6 +33,9 @@ type ucRates struct {
 	waHousing, waNoHousing, taper      float64
 	child, firstChild, lcwra           float64
 	capLimit, tariffFrom, step, tariff float64
+	// twoChildLimit: child elements are limited to two children (besides those born before
+	// 6 April 2017); false from 6 April 2026.
+	twoChildLimit bool
 }
 
 func (p *person) ucRates() (ucRates, bool) {
@@ -47,12 +46,13 @@ func (p *person) ucRates() (ucRates, bool) {
 		Param.UCChildElementPerChild, Param.UCChildElementFirstChildBornBefore20170406,
 		Param.UCLCWRAElementStandard,
 		Param.UCCapitalUpperLimit, Param.UCCapitalTariffThreshold, Param.UCCapitalTariffStep,
-		Param.UCCapitalTariffAmount,
+		Param.UCCapitalTariffAmount, Param.UCChildElementTwoChildLimit,
 	)
 	if !ok {
 		return ucRates{}, false
 	}
-	return ucRates{v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10], v[11], v[12], v[13]}, true
+	return ucRates{v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10], v[11], v[12], v[13],
+		v[14] == 1}, true
 }
 
 // universalCredit returns the result and the condition "UC is awarded", which the benefits
@@ -203,7 +203,7 @@ func (p *person) childElements(ages []int, r ucRates) (float64, []eligibility.Re
 			map[string]any{"Higher": pounds(r.firstChild), "Lower": pounds(r.child)}))
 	}
 	counted := len(kids)
-	if p.date.Before(twoChildLimitEnds) && len(kids) > 2 {
+	if r.twoChildLimit && len(kids) > 2 {
 		counted = 2
 		for _, a := range kids[2:] {
 			if bornBefore(a, p.date, higherFirstChildBefore) == eligibility.Yes {
