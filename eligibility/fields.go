@@ -32,7 +32,19 @@ type FactSpec struct {
 	Min, Max float64
 	// MaxItems limits the length of a list field; zero otherwise.
 	MaxItems int
+	// Unit says what a number counts (UnitYears, UnitPounds ...), so the interview can ask
+	// for "£" or "hours" beside the box; empty for facts that are not numbers.
+	Unit string
 }
+
+// The units of number facts. They are stable identifiers the interview translates.
+const (
+	UnitYears  = "years"
+	UnitMonths = "months"
+	UnitWeeks  = "weeks"
+	UnitHours  = "hours"
+	UnitPounds = "pounds"
+)
 
 // factField ties a FactSpec to the Facts field it fills: read decodes the JSON value (already
 // checking it), check validates a value set in code, present reports whether the fact is
@@ -48,7 +60,7 @@ type factField struct {
 var factTable = []factField{
 	enumField("nation", func(f *Facts) **Nation { return &f.Nation },
 		England, Wales, Scotland, NorthernIreland),
-	intField("age", func(f *Facts) **int { return &f.Age }, MaxAge),
+	intField("age", func(f *Facts) **int { return &f.Age }, MaxAge, UnitYears),
 	boolField("state_pension_age", func(f *Facts) **bool { return &f.StatePensionAge }),
 	countryField("nationality", func(f *Facts) **string { return &f.Nationality }),
 	enumField("immigration_status", func(f *Facts) **ImmigrationStatus { return &f.ImmigrationStatus },
@@ -63,23 +75,23 @@ var factTable = []factField{
 	enumField("nrm_conclusive_grounds", func(f *Facts) **NRMConclusive { return &f.NRMConclusiveGrounds },
 		CGPositive, CGNegative, CGPending),
 	boolField("couple", func(f *Facts) **bool { return &f.Couple }),
-	intField("partner_age", func(f *Facts) **int { return &f.PartnerAge }, MaxAge),
-	intListField("children_ages", func(f *Facts) **[]int { return &f.ChildrenAges }, MaxChildAge, MaxChildren),
-	numberField("capital", func(f *Facts) **float64 { return &f.Capital }, MaxAmount),
-	numberField("monthly_earnings", func(f *Facts) **float64 { return &f.MonthlyEarnings }, MaxAmount),
-	numberField("weekly_hours", func(f *Facts) **float64 { return &f.WeeklyHours }, MaxWeeklyHours),
+	intField("partner_age", func(f *Facts) **int { return &f.PartnerAge }, MaxAge, UnitYears),
+	intListField("children_ages", func(f *Facts) **[]int { return &f.ChildrenAges }, MaxChildAge, MaxChildren, UnitYears),
+	numberField("capital", func(f *Facts) **float64 { return &f.Capital }, MaxAmount, UnitPounds),
+	numberField("monthly_earnings", func(f *Facts) **float64 { return &f.MonthlyEarnings }, MaxAmount, UnitPounds),
+	numberField("weekly_hours", func(f *Facts) **float64 { return &f.WeeklyHours }, MaxWeeklyHours, UnitHours),
 	boolField("limited_capability_for_work", func(f *Facts) **bool { return &f.LimitedCapabilityWork }),
 	boolField("daily_living_difficulty", func(f *Facts) **bool { return &f.DailyLivingDifficulty }),
 	boolField("mobility_difficulty", func(f *Facts) **bool { return &f.MobilityDifficulty }),
-	intField("condition_months", func(f *Facts) **int { return &f.ConditionMonths }, MaxMonths),
+	intField("condition_months", func(f *Facts) **int { return &f.ConditionMonths }, MaxMonths, UnitMonths),
 	enumField("housing", func(f *Facts) **Housing { return &f.Housing },
 		HousingMSVCC, HousingAsylum, HousingTemporary, HousingSupportedExempt, HousingPrivateRented,
 		HousingSocialRented, HousingStayingWithFriends, HousingHomeless, HousingOwner),
-	numberField("monthly_rent", func(f *Facts) **float64 { return &f.MonthlyRent }, MaxAmount),
+	numberField("monthly_rent", func(f *Facts) **float64 { return &f.MonthlyRent }, MaxAmount, UnitPounds),
 	boolField("liable_for_council_tax", func(f *Facts) **bool { return &f.LiableForCouncilTax }),
 	boolField("ni_contributions_recent", func(f *Facts) **bool { return &f.NIContributionsRecent }),
 	boolField("pregnant", func(f *Facts) **bool { return &f.Pregnant }),
-	intField("uk_presence_weeks", func(f *Facts) **int { return &f.UKPresenceWeeks }, MaxPresenceWeek),
+	intField("uk_presence_weeks", func(f *Facts) **int { return &f.UKPresenceWeeks }, MaxPresenceWeek, UnitWeeks),
 	boolField("destitute", func(f *Facts) **bool { return &f.Destitute }),
 	boolField("care_needs", func(f *Facts) **bool { return &f.CareNeeds }),
 	boolField("looked_after_or_care_leaver", func(f *Facts) **bool { return &f.LookedAfterOrCareLeaver }),
@@ -178,9 +190,9 @@ func boolField(name string, p func(*Facts) **bool) factField {
 	}
 }
 
-func intField(name string, p func(*Facts) **int, hi int) factField {
+func intField(name string, p func(*Facts) **int, hi int, unit string) factField {
 	return factField{
-		FactSpec: FactSpec{Name: name, Kind: WantWholeNumber, Max: float64(hi)},
+		FactSpec: FactSpec{Name: name, Kind: WantWholeNumber, Max: float64(hi), Unit: unit},
 		present:  func(f *Facts) bool { return *p(f) != nil },
 		read: func(r *JSONReader, path string, f *Facts) error {
 			n, ok, err := r.WholeNumber(path, 0, hi)
@@ -199,9 +211,9 @@ func intField(name string, p func(*Facts) **int, hi int) factField {
 	}
 }
 
-func numberField(name string, p func(*Facts) **float64, hi float64) factField {
+func numberField(name string, p func(*Facts) **float64, hi float64, unit string) factField {
 	return factField{
-		FactSpec: FactSpec{Name: name, Kind: WantNumber, Max: hi},
+		FactSpec: FactSpec{Name: name, Kind: WantNumber, Max: hi, Unit: unit},
 		present:  func(f *Facts) bool { return *p(f) != nil },
 		read: func(r *JSONReader, path string, f *Facts) error {
 			n, ok, err := r.Number(path, 0, hi)
@@ -251,9 +263,9 @@ func countryField(name string, p func(*Facts) **string) factField {
 	}
 }
 
-func intListField(name string, p func(*Facts) **[]int, hi, maxItems int) factField {
+func intListField(name string, p func(*Facts) **[]int, hi, maxItems int, unit string) factField {
 	return factField{
-		FactSpec: FactSpec{Name: name, Kind: WantWholeNumberList, Max: float64(hi), MaxItems: maxItems},
+		FactSpec: FactSpec{Name: name, Kind: WantWholeNumberList, Max: float64(hi), MaxItems: maxItems, Unit: unit},
 		present:  func(f *Facts) bool { return *p(f) != nil },
 		read: func(r *JSONReader, path string, f *Facts) error {
 			list := []int{} // an empty list is a known fact (no children), unlike an absent one

@@ -62,25 +62,40 @@ func TestDescribeFact(t *testing.T) {
 		field string
 		kind  string
 		max   float64
+		unit  string
 	}{
-		{"age", WantWholeNumber, 130},
-		{"children_ages", WantWholeNumberList, 25},
-		{"capital", WantNumber, MaxAmount},
-		{"weekly_hours", WantNumber, 168},
-		{"uk_presence_weeks", WantWholeNumber, 156},
-		{"condition_months", WantWholeNumber, 1200},
-		{"nationality", WantCountryCode, 0},
-		{"pregnant", WantBool, 0},
-		{"housing", WantText, 0},
+		{"age", WantWholeNumber, 130, UnitYears},
+		{"partner_age", WantWholeNumber, 130, UnitYears},
+		{"children_ages", WantWholeNumberList, 25, UnitYears},
+		{"capital", WantNumber, MaxAmount, UnitPounds},
+		{"monthly_earnings", WantNumber, MaxAmount, UnitPounds},
+		{"monthly_rent", WantNumber, MaxAmount, UnitPounds},
+		{"weekly_hours", WantNumber, 168, UnitHours},
+		{"uk_presence_weeks", WantWholeNumber, 156, UnitWeeks},
+		{"condition_months", WantWholeNumber, 1200, UnitMonths},
+		{"nationality", WantCountryCode, 0, ""},
+		{"pregnant", WantBool, 0, ""},
+		{"housing", WantText, 0, ""},
 	}
 	for _, tc := range tests {
 		s, ok := DescribeFact(tc.field)
-		if !ok || s.Name != tc.field || s.Kind != tc.kind || s.Max != tc.max || s.Min != 0 {
+		if !ok || s.Name != tc.field || s.Kind != tc.kind || s.Max != tc.max || s.Min != 0 || s.Unit != tc.unit {
 			t.Errorf("DescribeFact(%q) = %+v, %v", tc.field, s, ok)
 		}
 	}
 	if _, ok := DescribeFact("agee"); ok {
 		t.Error("DescribeFact knows a field that does not exist")
+	}
+}
+
+// Every number fact says what it counts, so the interview never shows a bare box.
+func TestEveryNumberFactHasAUnit(t *testing.T) {
+	for _, name := range FactFields() {
+		s, _ := DescribeFact(name)
+		isNumber := s.Kind == WantNumber || s.Kind == WantWholeNumber || s.Kind == WantWholeNumberList
+		if isNumber != (s.Unit != "") {
+			t.Errorf("%s: kind %q has unit %q", name, s.Kind, s.Unit)
+		}
 	}
 }
 
