@@ -1,8 +1,10 @@
 // Package app is Waymark's desktop window: the screens that create the vault, show its recovery
-// key once, unlock and lock it, and (until the case screens land) list its cases.
+// key once, unlock and lock it, list the cases, and open one: the guided eligibility interview
+// beside its live results.
 //
 // The package builds widgets, binds them to state and hands every decision to the packages
-// below: storage opens, unlocks and saves; locales gives every word; message words every error.
+// below: storage opens, unlocks and saves; eligibility/interview decides what to ask and
+// eligibility what the answers give; locales gives every word; message words every error.
 // Slow work (key derivation, the database, the PDF) runs off the UI goroutine through a runner
 // and comes back with fyne.Do, so the window never freezes while a key is derived.
 package app
@@ -122,7 +124,7 @@ func newUI(a fyne.App, path string, opts *storage.Options, run runner, now func(
 	u.win.SetContent(newInputWatch(u.body, u.onInput))
 	watchKeys(u.win.Canvas(), u.onInput)
 	u.buildLockControls()
-	u.win.Resize(fyne.NewSize(900, 640))
+	u.win.Resize(fyne.NewSize(1024, 700))
 	return u
 }
 
@@ -169,6 +171,20 @@ func (u *ui) show(s screen) {
 		u.win.Canvas().Focus(f)
 	}
 	u.updateLockControls()
+}
+
+// redraw lays the current screen out again after it changed what it shows (a case that
+// finished loading), keeping it as the current screen.
+func (u *ui) redraw() {
+	if u.current == nil {
+		return
+	}
+	u.current.translate()
+	u.body.Objects = []fyne.CanvasObject{u.current.view()}
+	u.body.Refresh()
+	if f := u.current.focus(); f != nil {
+		u.win.Canvas().Focus(f)
+	}
 }
 
 // onInput is called for every key press and pointer movement in the window.

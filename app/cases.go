@@ -13,8 +13,8 @@ import (
 	"waymark/storage"
 )
 
-// casesScreen is the unlocked window until the case screens land: the vault's cases (reference,
-// opened, status, language) in the order storage gives them, with New case and Lock. It holds
+// casesScreen is the unlocked window's home: the vault's cases (reference, opened, status,
+// language) in the order storage gives them, with New case and Lock; choosing a row opens it. It holds
 // the summaries in a binding, which lock empties.
 type casesScreen struct {
 	u     *ui
@@ -58,7 +58,7 @@ func newCasesScreen(u *ui) *casesScreen {
 	s.table.ShowHeaderRow = true
 	s.table.CreateHeader = newHeaderCell
 	s.table.UpdateHeader = s.updateHeader
-	s.table.OnSelected = func(id widget.TableCellID) { s.table.Unselect(id) }
+	s.table.OnSelected = s.onSelected
 	s.empty = paragraph()
 	s.empty.Alignment = fyne.TextAlignCenter
 	s.empty.Hide()
@@ -208,6 +208,17 @@ func (s *casesScreen) statusText(st storage.CaseStatus) string {
 		return s.u.tr.T("app.case.status.closed")
 	}
 	return string(st)
+}
+
+// onSelected opens the case in the row chosen.
+func (s *casesScreen) onSelected(id widget.TableCellID) {
+	s.table.Unselect(id)
+	s.u.onInput()
+	c, err := s.cases.GetValue(id.Row)
+	if err != nil || s.u.session == nil {
+		return
+	}
+	s.u.show(newCaseScreen(s.u, c.ID))
 }
 
 func (s *casesScreen) onNewCase() {
