@@ -9,10 +9,13 @@ import (
 	"net/url"
 	"path"
 	"regexp"
+	"runtime"
 	"slices"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"gopkg.in/yaml.v3"
@@ -34,8 +37,14 @@ type Options struct {
 // naming the file and the field, all wrapping ErrInvalid. Files other than *.yaml and
 // README.md are refused, so a misnamed file (.yml) cannot be silently skipped.
 func Load(fsys fs.FS, root string, opts Options) (*Set, error) {
-	s := &Set{byName: map[string]*Parameter{}}
-	var errs []error
+	type file struct {
+		rel  string
+		data []byte
+	}
+	var (
+		files []file
+		errs  []error
+	)
 	walkErr := fs.WalkDir(fsys, root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
@@ -55,16 +64,41 @@ func Load(fsys fs.FS, root string, opts Options) (*Set, error) {
 		if err != nil {
 			return fmt.Errorf("read %s: %w", rel, err)
 		}
-		prm, fileErrs := parseFile(rel, data, opts)
-		if len(fileErrs) > 0 {
-			errs = append(errs, fileErrs...)
-			return nil
-		}
-		s.byName[prm.Name] = prm
+		files = append(files, file{rel, data})
 		return nil
 	})
 	if walkErr != nil {
 		return nil, fmt.Errorf("load parameters from %s: %w", root, walkErr)
+	}
+
+	// Parsing YAML is most of the start-up time of `waymark check`, so the files are parsed on
+	// every core; results are kept by file, so errors come out in the same order every time.
+	type parsed struct {
+		prm  *Parameter
+		errs []error
+	}
+	out := make([]parsed, len(files))
+	var (
+		wg   sync.WaitGroup
+		next atomic.Int64
+	)
+	for range min(runtime.GOMAXPROCS(0), len(files)) {
+		wg.Go(func() {
+			for i := int(next.Add(1) - 1); i < len(files); i = int(next.Add(1) - 1) {
+				prm, fileErrs := parseFile(files[i].rel, files[i].data, opts)
+				out[i] = parsed{prm, fileErrs}
+			}
+		})
+	}
+	wg.Wait()
+
+	s := &Set{byName: map[string]*Parameter{}}
+	for _, r := range out {
+		if len(r.errs) > 0 {
+			errs = append(errs, r.errs...)
+			continue
+		}
+		s.byName[r.prm.Name] = r.prm
 	}
 	if len(errs) > 0 {
 		return nil, errors.Join(errs...)
