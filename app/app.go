@@ -147,6 +147,7 @@ func (u *ui) start() {
 // shutdown locks and closes the vault when the window has gone.
 func (u *ui) shutdown() {
 	if u.session != nil {
+		u.flushScreen()
 		u.session.Lock()
 		u.session = nil
 	}
@@ -155,6 +156,14 @@ func (u *ui) shutdown() {
 			logUnexpected("close vault", err)
 		}
 		u.vault = nil
+	}
+}
+
+// flushScreen has a screen holding answers not yet in the vault write them now, while the
+// vault is still unlocked: before a lock and before the window closes.
+func (u *ui) flushScreen() {
+	if f, ok := u.current.(interface{ flush() }); ok {
+		f.flush()
 	}
 }
 

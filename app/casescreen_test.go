@@ -347,3 +347,54 @@ func TestNoQuestionsLeft(t *testing.T) {
 		t.Error("the guidance line went away")
 	}
 }
+
+// Closing the window with an answer still on its way saves it first.
+func TestClosingTheWindowSavesAnAnswerStillOnItsWay(t *testing.T) {
+	h := unlocked(t)
+	s := h.openCase("WM-20", eligibility.Facts{})
+	s.ask(t, "nation")
+	s.choose(t, h.u.tr.T("interview.val.nation.scotland"))
+	sess := h.u.session
+	vault := sess.Vault()
+	id := s.id
+	h.u.vault = nil // keep the vault open to read it back; shutdown would close it
+	h.u.shutdown()
+	h.run.flush()
+	sess2, err := vault.Unlock(adminName, []byte(adminPass))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer sess2.Lock()
+	c, err := sess2.Case(id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Facts.Nation == nil || *c.Facts.Nation != eligibility.Scotland {
+		t.Errorf("nation in the vault = %v: the answer was lost when the window closed", c.Facts.Nation)
+	}
+	if err := vault.Close(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// Every fact the rules can ask about has a question, a why-we-ask line and a short label, and
+// every allowed value of a choice has its words, in every shipped language (the locales test
+// checks the other languages against English).
+func TestEveryFactCanBeAsked(t *testing.T) {
+	for _, name := range eligibility.FactFields() {
+		for _, id := range []string{"interview.q." + name, "interview.why." + name, "interview.label." + name} {
+			if !locales.Has(id) {
+				t.Errorf("no message %s", id)
+			}
+		}
+		for _, v := range eligibility.AllowedValues(name) {
+			if id := "interview.val." + name + "." + v; !locales.Has(id) {
+				t.Errorf("no message %s", id)
+			}
+		}
+		s, _ := eligibility.DescribeFact(name)
+		if s.Unit != "" && s.Unit != eligibility.UnitPounds && !locales.Has("interview.unit.suffix."+s.Unit) {
+			t.Errorf("no unit words for %s (%s)", name, s.Unit)
+		}
+	}
+}

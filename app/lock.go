@@ -53,10 +53,7 @@ func (u *ui) lock(why lockReason) {
 	if u.session == nil {
 		return
 	}
-	// A screen holding answers not yet in the vault writes them now, while it still can.
-	if f, ok := u.current.(interface{ flush() }); ok {
-		f.flush()
-	}
+	u.flushScreen()
 	limit := u.idle.Limit()
 	u.epoch++
 	u.idle.Stop()
