@@ -1,40 +1,42 @@
 // Package uk is Waymark's rule pack for the United Kingdom (England, Wales, Scotland and
 // Northern Ireland). This file holds the pack's parameters: every rate, threshold and duration
 // the UK rules use, as dated and sourced data files under parameters/, embedded in the binary.
+//
+// The YAML files are the source of truth, but start-up does not parse them: parameters_gen.go
+// holds the same parameters as Go literals, written by a generator that loads and validates
+// the files. After changing a file under parameters/, regenerate it from the module root with
+//
+//	go generate ./eligibility/uk
+//
+// TestGeneratedParameters fails (and so does `make test`) until the two agree.
 package uk
+
+//go:generate go run ./internal/genparams
 
 import (
 	"embed"
 
 	"waymark/eligibility/params"
+	"waymark/eligibility/uk/internal/ukparams"
 )
 
 //go:embed parameters
 var parameterFiles embed.FS
 
-// parameterOptions limit sources to the statute book and official publishers: a parameter's
-// legal basis must be on legislation.gov.uk or GOV.UK, and the figure itself must have been
-// confirmed there, on the Scottish Government's site or in Parliament's own publications.
-var parameterOptions = params.Options{
-	BasisHosts: []string{"www.legislation.gov.uk", "www.gov.uk"},
-	SourceHosts: []string{
-		"www.legislation.gov.uk", "www.gov.uk", "www.gov.scot",
-		"commonslibrary.parliament.uk", "hansard.parliament.uk",
-	},
-}
-
-// LoadParameters reads and validates the embedded parameter files, reporting every problem.
-// The health test calls it; the pack itself uses Parameters.
+// LoadParameters reads and validates the embedded parameter files, reporting every problem,
+// with the pack's source rules (ukparams.Options). The health and drift tests call it; the
+// pack itself uses the generated copy through Parameters.
 func LoadParameters() (*params.Set, error) {
-	return params.Load(parameterFiles, "parameters", parameterOptions)
+	return params.Load(parameterFiles, "parameters", ukparams.Options())
 }
 
-// parameters is the validated set, loaded once at start-up. If the embedded files were broken
-// (which TestParameterHealth makes a failed build), the set is empty rather than a crash: every
-// look-up then fails and the rules answer need_info, so an adviser never sees a wrong figure
-// and the app still opens.
+// parameters is the set built at start-up from the generated literals, which costs
+// microseconds where parsing the YAML cost milliseconds of every `waymark check`. If the
+// literals were malformed (which TestGeneratedParameters makes a failed build), the set is
+// empty rather than a crash: every look-up then fails and the rules answer need_info, so an
+// adviser never sees a wrong figure and the app still opens.
 var parameters, parametersErr = func() (*params.Set, error) {
-	s, err := LoadParameters()
+	s, err := params.NewSet(generatedParameters())
 	if err != nil {
 		return params.EmptySet(), err
 	}
@@ -44,8 +46,8 @@ var parameters, parametersErr = func() (*params.Set, error) {
 // Parameters returns the UK parameter set, for listing by `waymark rules` and for tests.
 func Parameters() *params.Set { return parameters }
 
-// ParametersErr reports why the embedded parameters did not load, or nil. The app can show
-// it; the health test fails on it.
+// ParametersErr reports why the generated parameters did not build a set, or nil. The app can
+// show it; the health test fails on it.
 func ParametersErr() error { return parametersErr }
 
 // Param is every parameter the UK rules (and the job-offer check, for the minimum wage)

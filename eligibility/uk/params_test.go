@@ -18,24 +18,48 @@ func day(t *testing.T, s string) time.Time {
 	return d
 }
 
-// TestParameterHealth is the code-health gate for the UK data: every file loads (each has a
-// legal basis and sources on official hosts, dates ascend, figures are well formed and carry
-// a confidence of H or M), every file is declared in Param, and every declared name has a file.
+// TestParameterHealth is the code-health gate for the UK data, on the YAML files and on the
+// generated set the pack runs on alike: every file loads (each has a legal basis and sources on
+// official hosts, dates ascend, figures are well formed and carry a confidence of H or M), every
+// file is declared in Param, and every declared name has a file. TestGeneratedParameters then
+// checks the two sets are the same.
 func TestParameterHealth(t *testing.T) {
-	if err := ParametersErr(); err != nil {
+	fromYAML, err := LoadParameters()
+	if err != nil {
 		t.Fatalf("parameter files do not load:\n%v", err)
 	}
+	if err := ParametersErr(); err != nil {
+		t.Fatalf("generated parameters do not build a set (regenerate with %s): %v", regenerate, err)
+	}
+	for _, name := range parameters.Names() {
+		p, _ := parameters.Lookup(name)
+		if len(p.References) == 0 {
+			t.Errorf("generated %s: no legal basis", name)
+		}
+		for i, v := range p.Values {
+			if i > 0 && !v.From.After(p.Values[i-1].From) {
+				t.Errorf("generated %s: value from %s does not follow %s", name, v.From.Format(time.DateOnly), p.Values[i-1].From.Format(time.DateOnly))
+			}
+			if !v.Ended && (len(v.References) == 0 || (v.Confidence != "H" && v.Confidence != "M")) {
+				t.Errorf("generated %s from %s: a figure needs a source and a confidence of H or M", name, v.From.Format(time.DateOnly))
+			}
+		}
+	}
 	for _, err := range parameters.Health() {
-		t.Error(err)
+		t.Error("generated:", err)
 	}
 	// A field added to Param but left out of its initialiser would be a zero handle that
-	// Health cannot see.
+	// Health cannot see. The same declarations, made on the YAML set, check it too.
 	v := reflect.ValueOf(Param)
 	for i := 0; i < v.NumField(); i++ {
 		h := v.Field(i).Interface().(params.Handle)
 		if h.Name() == "" || h.Parameter() == nil {
 			t.Errorf("Param.%s is not bound to a parameter file", v.Type().Field(i).Name)
 		}
+		fromYAML.Use(h.Name())
+	}
+	for _, err := range fromYAML.Health() {
+		t.Error("YAML:", err)
 	}
 }
 
