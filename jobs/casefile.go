@@ -26,12 +26,20 @@ type CaseFile struct {
 	// HasSteps tells a file with "steps": [] (an agreed empty plan) from one without steps
 	// (the plan is then suggested from the facts).
 	HasSteps bool
+	// Profile is the survivor's employability profile; zero when the file has none. It is an
+	// optional addition to the contract in DESIGN.md, so suggestions and imported cases can
+	// use barriers and goals.
+	Profile Profile
+	// Review is the plan's review date (YYYY-MM-DD), or empty when none was set; optional.
+	Review string
 }
 
 // DecodeCaseFile reads a case file strictly: unknown keys anywhere, wrong types, keys given
 // twice and values outside the contract are a *eligibility.FieldError naming the field, with
-// paths like "reference", "facts.children_ages[1]" and "steps[2].owner". Facts follow the rules
-// of eligibility.DecodeFacts. JSON null for an optional field is the same as leaving it out.
+// paths like "reference", "facts.children_ages[1]", "steps[2].code" and "profile.goals[0]".
+// Facts follow the rules of eligibility.DecodeFacts and the profile those of DecodeProfile; a
+// step's optional "code" must be one of StepCodes. JSON null for an optional field is the same
+// as leaving it out.
 func DecodeCaseFile(data []byte) (CaseFile, error) {
 	r, err := eligibility.NewJSONReader(data, MaxCaseFileBytes)
 	if err != nil {
@@ -70,6 +78,17 @@ func DecodeCaseFile(data []byte) (CaseFile, error) {
 			}
 			c.Steps, c.HasSteps = steps, true
 			return nil
+		case "profile":
+			p, _, err := ReadProfile(r, path)
+			c.Profile = p
+			return err
+		case "review":
+			d, ok, err := r.String(path)
+			if err != nil || !ok {
+				return err
+			}
+			c.Review = d
+			return CheckReview(path, d)
 		default:
 			return r.Unknown(path)
 		}
@@ -108,6 +127,13 @@ func readStep(r *eligibility.JSONReader, path string) (Step, error) {
 	var s Step
 	present, err := r.Object(path, func(key, kp string) error {
 		switch key {
+		case "code":
+			c, ok, err := r.String(kp)
+			if err != nil || !ok {
+				return err
+			}
+			s.Code = c
+			return checkCode(kp, c)
 		case "text":
 			return readText(r, kp, &s.Text, MaxStepChars, true)
 		case "owner":
@@ -166,7 +192,10 @@ func (c CaseFile) Validate() error {
 			return eligibility.WithPrefix(err, eligibility.IndexPath("steps", i))
 		}
 	}
-	return nil
+	if err := c.Profile.Validate(); err != nil {
+		return eligibility.WithPrefix(err, "profile")
+	}
+	return CheckReview("review", c.Review)
 }
 
 // caseFileJSON is the wire form written by EncodeCaseFile, fields in contract order.
@@ -176,16 +205,21 @@ type caseFileJSON struct {
 	Language  string          `json:"language"`
 	Facts     json.RawMessage `json:"facts,omitempty"`
 	Steps     *[]Step         `json:"steps,omitempty"`
+	Profile   *Profile        `json:"profile,omitempty"`
+	Review    string          `json:"review,omitempty"`
 }
 
 // EncodeCaseFile writes a case file in the contract's JSON, so that DecodeCaseFile reads back
-// the same value: facts are left out when none is known, and steps are written (possibly as
-// []) exactly when HasSteps is true. A case file that does not validate is refused.
+// the same value: facts and profile are left out when empty, the review date when unset, and
+// steps are written (possibly as []) exactly when HasSteps is true. A case file that does not validate is refused.
 func EncodeCaseFile(c CaseFile) ([]byte, error) {
 	if err := c.Validate(); err != nil {
 		return nil, fmt.Errorf("encode case file: %w", err)
 	}
-	w := caseFileJSON{Reference: c.Reference, Name: c.Name, Language: c.Language}
+	w := caseFileJSON{Reference: c.Reference, Name: c.Name, Language: c.Language, Review: c.Review}
+	if !c.Profile.IsZero() {
+		w.Profile = &c.Profile
+	}
 	if !c.Facts.IsEmpty() {
 		f, err := eligibility.EncodeFacts(c.Facts)
 		if err != nil {

@@ -76,6 +76,23 @@ func TestDecodeCaseFile(t *testing.T) {
 		{"step done text", `{` + base + `, "steps": [{"text": "x", "owner": "other", "done": "no"}]}`, "steps[0].done", eligibility.ProblemType},
 		{"step unknown key", `{` + base + `, "steps": [{"text": "x", "owner": "other", "status": "open"}]}`, "steps[0].status", eligibility.ProblemUnknown},
 		{"step duplicate key", `{` + base + `, "steps": [{"text": "x", "text": "y", "owner": "other"}]}`, "steps[0].text", eligibility.ProblemValue},
+		{"step code", `{` + base + `, "steps": [{"code": "apply_nino", "text": "Apply for a National Insurance number.", "owner": "survivor"}]}`, "", ""},
+		{"step code empty", `{` + base + `, "steps": [{"code": "", "text": "x", "owner": "survivor"}]}`, "", ""},
+		{"step code null", `{` + base + `, "steps": [{"code": null, "text": "x", "owner": "survivor"}]}`, "", ""},
+		{"step code unknown", `{` + base + `, "steps": [{"text": "x", "owner": "survivor"}, {"code": "apply_visa", "text": "x", "owner": "survivor"}]}`, "steps[1].code", eligibility.ProblemValue},
+		{"step code case", `{` + base + `, "steps": [{"code": "Apply_NINO", "text": "x", "owner": "survivor"}]}`, "steps[0].code", eligibility.ProblemValue},
+		{"step code number", `{` + base + `, "steps": [{"code": 3, "text": "x", "owner": "survivor"}]}`, "steps[0].code", eligibility.ProblemType},
+		{"profile", `{` + base + `, "profile": {"barriers": ["debt"], "goals": ["work"]}}`, "", ""},
+		{"profile null", `{` + base + `, "profile": null}`, "", ""},
+		{"profile bad goal", `{` + base + `, "profile": {"goals": ["work", "fame"]}}`, "profile.goals[1]", eligibility.ProblemValue},
+		{"profile bad job", `{` + base + `, "profile": {"work_history": [{"sector": "care", "months": 1000}]}}`, "profile.work_history[0].months", eligibility.ProblemValue},
+		{"profile unknown key", `{` + base + `, "profile": {"hobbies": []}}`, "profile.hobbies", eligibility.ProblemUnknown},
+		{"profile list", `{` + base + `, "profile": []}`, "profile", eligibility.ProblemType},
+		{"review", `{` + base + `, "review": "2026-12-21"}`, "", ""},
+		{"review null", `{` + base + `, "review": null}`, "", ""},
+		{"review empty", `{` + base + `, "review": ""}`, "", ""},
+		{"review not real", `{` + base + `, "review": "2026-02-29"}`, "review", eligibility.ProblemDate},
+		{"review number", `{` + base + `, "review": 20261221}`, "review", eligibility.ProblemType},
 		{"too many steps", `{` + base + `, "steps": [` + strings.Repeat(`{"text": "x", "owner": "other"},`, MaxSteps) + `{"text": "x", "owner": "other"}]}`, "steps", eligibility.ProblemTooLong},
 		{"unknown top key", `{` + base + `, "nmae": "A"}`, "nmae", eligibility.ProblemUnknown},
 		{"duplicate top key", `{` + base + `, "language": "pl"}`, "language", eligibility.ProblemValue},
@@ -141,6 +158,22 @@ func TestDecodeCaseFileExamples(t *testing.T) {
 			HasSteps: true,
 		},
 		"testdata/case_minimal.json": {Reference: "WM-7", Language: "pl"},
+		"testdata/case_plan.json": {
+			Reference: "WM-2026-0107", Language: "pl",
+			Steps: []Step{
+				{Code: "apply_nino", Text: "Apply for a National Insurance number.", Owner: OwnerSurvivor, Due: "2026-12-07"},
+				{Text: "Bring the tenancy letter to the drop-in", Owner: OwnerSurvivor, Due: "2026-12-01"},
+				{Code: "register_gp", Text: "Register with a doctor (GP). It is free.", Owner: OwnerSurvivor, Done: true},
+			},
+			HasSteps: true,
+			Profile: Profile{
+				Languages: []Language{{Code: "pl", Level: LevelNative}}, EnglishLevel: LevelA1,
+				WorkHistory: []Job{{Sector: "car_wash", Months: 5, Exploitative: true}},
+				Barriers:    []Barrier{BarrierNoNINO, BarrierHealth}, Goals: []Goal{GoalWork},
+				AvoidSectors: []string{"car_wash"},
+			},
+			Review: "2026-12-21",
+		},
 	}
 	for path, w := range want {
 		data, err := os.ReadFile(path)
@@ -172,6 +205,8 @@ func TestStepValidate(t *testing.T) {
 		problem eligibility.Problem
 	}{
 		{Step{Text: "Call the council", Owner: OwnerAdviser}, "", ""},
+		{Step{Code: "claim_pip", Text: "Claim PIP", Owner: OwnerSurvivor}, "", ""},
+		{Step{Code: "claim_PIP", Text: "Claim PIP", Owner: OwnerSurvivor}, "code", eligibility.ProblemValue},
 		{Step{Text: "Call", Owner: OwnerSurvivor, Due: "2028-02-29", Done: true}, "", ""},
 		{Step{Owner: OwnerAdviser}, "text", eligibility.ProblemMissing},
 		{Step{Text: strings.Repeat("x", 501), Owner: OwnerAdviser}, "text", eligibility.ProblemTooLong},
@@ -213,6 +248,9 @@ func TestCaseFileValidate(t *testing.T) {
 		{"language", func(c *CaseFile) { c.Language = "EN" }, "language", eligibility.ProblemValue},
 		{"facts", func(c *CaseFile) { c.Facts.Nationality = new(string) }, "facts.nationality", eligibility.ProblemValue},
 		{"step", func(c *CaseFile) { c.Steps = []Step{{Text: "a", Owner: OwnerOther}, {Text: "b"}} }, "steps[1].owner", eligibility.ProblemMissing},
+		{"step code", func(c *CaseFile) { c.Steps = []Step{{Code: "x", Text: "a", Owner: OwnerOther}} }, "steps[0].code", eligibility.ProblemValue},
+		{"profile", func(c *CaseFile) { c.Profile.Barriers = []Barrier{"lonely"} }, "profile.barriers[0]", eligibility.ProblemValue},
+		{"review", func(c *CaseFile) { c.Review = "soon" }, "review", eligibility.ProblemDate},
 		{"too many steps", func(c *CaseFile) {
 			c.Steps = make([]Step, MaxSteps+1)
 		}, "steps", eligibility.ProblemTooLong},
@@ -246,6 +284,10 @@ func TestEncodeCaseFile(t *testing.T) {
 		{CaseFile{Reference: "R", Language: "en", HasSteps: true}, `{"reference":"R","language":"en","steps":[]}`},
 		{CaseFile{Reference: "R", Language: "en", Steps: []Step{{Text: "x", Owner: OwnerOther}}},
 			`{"reference":"R","language":"en"}`},
+		{CaseFile{Reference: "R", Language: "en", Review: "2027-01-04", Profile: Profile{Goals: []Goal{GoalWork}},
+			Steps: []Step{{Code: "check_job_offers", Text: "x", Owner: OwnerSurvivor}}, HasSteps: true},
+			`{"reference":"R","language":"en","steps":[{"code":"check_job_offers","text":"x","owner":"survivor","done":false}],` +
+				`"profile":{"goals":["work"]},"review":"2027-01-04"}`},
 		{CaseFile{Reference: "R", Name: "N", Language: "ro", Facts: eligibility.Facts{ChildrenAges: new([]int)},
 			Steps: []Step{{Text: "x", Owner: OwnerOther, Due: "2025-01-31"}}, HasSteps: true},
 			`{"reference":"R","name":"N","language":"ro","facts":{"children_ages":[]},` +

@@ -26,10 +26,14 @@ func Owners() []string {
 	return []string{string(OwnerSurvivor), string(OwnerAdviser), string(OwnerOther)}
 }
 
-// Validate checks a step against the case-file contract: text is required, at most
-// MaxStepChars characters and on one line; owner is one of Owners(); due is empty or a real
-// YYYY-MM-DD date. Errors are *eligibility.FieldError with paths "text", "owner", "due".
+// Validate checks a step against the case-file contract: code is empty or one of StepCodes();
+// text is required, at most MaxStepChars characters and on one line; owner is one of Owners();
+// due is empty or a real YYYY-MM-DD date. Errors are *eligibility.FieldError with paths "code",
+// "text", "owner", "due".
 func (s Step) Validate() error {
+	if err := checkCode("code", s.Code); err != nil {
+		return err
+	}
 	if err := checkText("text", s.Text, MaxStepChars, true); err != nil {
 		return err
 	}

@@ -12,19 +12,24 @@ import (
 )
 
 // A case is two sealed records with the case id as record id: the summary the case list
-// reads, and the detail (facts and plan) read when the case is opened. JSON inside the seal:
-// unknown fields are ignored, so a later build may add fields without breaking this one.
+// reads, and the detail (facts, plan, profile) read when the case is opened. JSON inside the
+// seal: unknown fields are ignored, so a later build may add fields without breaking this one,
+// and fields added later (the profile and review date) are optional, so records written before
+// them still open, with a zero profile and no review date.
 type summaryRecord struct {
 	Reference string     `json:"r"`
 	Name      string     `json:"n,omitempty"`
 	Language  string     `json:"l,omitempty"`
 	Status    CaseStatus `json:"s"`
 	Opened    string     `json:"o"`
+	Review    string     `json:"rv,omitempty"` // a copy of the detail's, for the case list
 }
 
 type detailRecord struct {
-	Facts eligibility.Facts `json:"facts"`
-	Steps []jobs.Step       `json:"steps,omitempty"`
+	Facts   eligibility.Facts `json:"facts"`
+	Steps   []jobs.Step       `json:"steps,omitempty"`
+	Profile *jobs.Profile     `json:"profile,omitempty"` // nil when nothing is recorded
+	Review  string            `json:"review,omitempty"`
 }
 
 // Limits on free-text fields: generous for real use, small enough that a record stays small.
@@ -59,6 +64,12 @@ func validateCase(c Case) error {
 	if _, err := time.Parse(time.DateOnly, c.Opened); err != nil {
 		return fmt.Errorf("opened: not a YYYY-MM-DD date: %w", ErrInvalid)
 	}
+	if err := jobs.CheckReview("review", c.Review); err != nil {
+		return fmt.Errorf("%w: %w", err, ErrInvalid)
+	}
+	if err := c.Profile.Validate(); err != nil {
+		return fmt.Errorf("%w: %w", eligibility.WithPrefix(err, "profile"), ErrInvalid)
+	}
 	return nil
 }
 
@@ -80,12 +91,17 @@ func checkText(field, s string, maxRunes int) error {
 
 // sealCase encodes and seals a case's two records.
 func sealCase(k *sessionKeys, c Case) (summary, detail []byte, err error) {
-	sp, err := json.Marshal(summaryRecord{Reference: c.Reference, Name: c.Name, Language: c.Language, Status: c.Status, Opened: c.Opened})
+	sp, err := json.Marshal(summaryRecord{Reference: c.Reference, Name: c.Name, Language: c.Language,
+		Status: c.Status, Opened: c.Opened, Review: c.Review})
 	if err != nil {
 		return nil, nil, fmt.Errorf("encode case: %w", err)
 	}
 	defer zero(sp)
-	dp, err := json.Marshal(detailRecord{Facts: c.Facts, Steps: c.Steps})
+	d := detailRecord{Facts: c.Facts, Steps: c.Steps, Review: c.Review}
+	if !c.Profile.IsZero() {
+		d.Profile = &c.Profile
+	}
+	dp, err := json.Marshal(d)
 	if err != nil {
 		return nil, nil, fmt.Errorf("encode case: %w", err)
 	}
@@ -110,7 +126,8 @@ func openSummary(k *sessionKeys, id string, b []byte) (CaseSummary, error) {
 	if err := json.Unmarshal(p, &r); err != nil {
 		return CaseSummary{}, fmt.Errorf("case %s: malformed summary: %w", id, ErrCorrupt)
 	}
-	return CaseSummary{ID: id, Reference: r.Reference, Name: r.Name, Language: r.Language, Status: r.Status, Opened: r.Opened}, nil
+	return CaseSummary{ID: id, Reference: r.Reference, Name: r.Name, Language: r.Language, Status: r.Status,
+		Opened: r.Opened, Review: r.Review}, nil
 }
 
 // openCase authenticates and decodes both of a case's records.
@@ -128,8 +145,12 @@ func openCase(k *sessionKeys, id string, summary, detail []byte) (Case, error) {
 	if err := json.Unmarshal(p, &d); err != nil {
 		return Case{}, fmt.Errorf("case %s: malformed detail: %w", id, ErrCorrupt)
 	}
-	return Case{
+	c := Case{
 		ID: id, Reference: sum.Reference, Name: sum.Name, Language: sum.Language,
-		Status: sum.Status, Opened: sum.Opened, Facts: d.Facts, Steps: d.Steps,
-	}, nil
+		Status: sum.Status, Opened: sum.Opened, Facts: d.Facts, Steps: d.Steps, Review: d.Review,
+	}
+	if d.Profile != nil {
+		c.Profile = *d.Profile
+	}
+	return c, nil
 }

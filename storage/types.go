@@ -49,6 +49,8 @@ type Case struct {
 	Opened    string            // YYYY-MM-DD, set by CreateCase
 	Facts     eligibility.Facts // eligibility answers so far
 	Steps     []jobs.Step       // action-plan steps
+	Profile   jobs.Profile      // employability profile; zero until one is recorded
+	Review    string            // YYYY-MM-DD the plan is next reviewed, or "" when none is set
 }
 
 // CaseSummary is the part of a case the case list shows. It is sealed as its own small record
@@ -57,6 +59,7 @@ type CaseSummary struct {
 	ID, Reference, Name, Language string
 	Status                        CaseStatus
 	Opened                        string
+	Review                        string // the plan's review date, so the list can show what is due
 }
 
 // KDFParams are Argon2id's cost parameters, stored in every key slot so each slot can be

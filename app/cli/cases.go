@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"text/tabwriter"
+	"time"
 
 	"waymark/eligibility"
 	"waymark/jobs"
@@ -43,6 +44,8 @@ func (c *ctx) runCaseImport(args []string) error {
 		Language:  cf.Language,
 		Facts:     cf.Facts,
 		Steps:     cf.Steps,
+		Profile:   cf.Profile,
+		Review:    cf.Review,
 	})
 	if err != nil {
 		return fmt.Errorf("import case: %w", err)
@@ -85,6 +88,7 @@ type caseJSON struct {
 	Language  string `json:"language"`
 	Status    string `json:"status"`
 	Opened    string `json:"opened"`
+	Review    string `json:"review"` // YYYY-MM-DD, or "" when no review date is set
 }
 
 // runCaseList prints the vault's cases, sorted by reference: an aligned table for people, or a
@@ -121,7 +125,7 @@ func (c *ctx) printCasesJSON(list []storage.CaseSummary) error {
 	out := make([]caseJSON, 0, len(list))
 	for _, cs := range list {
 		out = append(out, caseJSON{ID: cs.ID, Reference: cs.Reference, Name: cs.Name,
-			Language: cs.Language, Status: string(cs.Status), Opened: cs.Opened})
+			Language: cs.Language, Status: string(cs.Status), Opened: cs.Opened, Review: cs.Review})
 	}
 	enc := json.NewEncoder(c.env.Stdout)
 	enc.SetEscapeHTML(false)
@@ -137,16 +141,39 @@ func (c *ctx) printCasesTable(list []storage.CaseSummary) error {
 		fmt.Fprintln(c.env.Stdout, c.tr.T("cli.list.empty"))
 		return nil
 	}
+	today := c.reviewDay()
 	w := tabwriter.NewWriter(c.env.Stdout, 0, 0, 2, ' ', 0)
-	fmt.Fprintf(w, "%s\t%s\t%s\t%s\n", c.tr.T("cli.list.reference"), c.tr.T("cli.list.status"),
-		c.tr.T("cli.list.opened"), c.tr.T("cli.list.language"))
+	fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\n", c.tr.T("cli.list.reference"), c.tr.T("cli.list.status"),
+		c.tr.T("cli.list.opened"), c.tr.T("jobs.list.review"), c.tr.T("cli.list.language"))
 	for _, cs := range list {
-		fmt.Fprintf(w, "%s\t%s\t%s\t%s\n", cs.Reference, c.statusText(cs.Status), cs.Opened, cs.Language)
+		fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\n", cs.Reference, c.statusText(cs.Status), cs.Opened,
+			c.reviewText(cs, today), cs.Language)
 	}
 	if err := w.Flush(); err != nil {
 		return fmt.Errorf("write case list: %w", err)
 	}
 	return nil
+}
+
+// reviewDay is the day review dates are compared with: the storage clock when a test pins
+// one, otherwise now.
+func (c *ctx) reviewDay() time.Time {
+	if c.env.Storage != nil && c.env.Storage.Now != nil {
+		return c.env.Storage.Now()
+	}
+	return time.Now()
+}
+
+// reviewText is the review column: the date, marked when it has passed on an open case so the
+// adviser sees which plans are due for review; "-" when no date is set.
+func (c *ctx) reviewText(cs storage.CaseSummary, today time.Time) string {
+	switch {
+	case cs.Review == "":
+		return "-"
+	case cs.Status == storage.CaseOpen && jobs.ReviewOverdue(cs.Review, today):
+		return c.tr.T("jobs.list.review_overdue", map[string]any{"Date": cs.Review})
+	}
+	return cs.Review
 }
 
 // statusText translates a case status; a status this build does not know is shown as stored.

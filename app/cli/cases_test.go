@@ -163,7 +163,7 @@ func TestCaseListJSON(t *testing.T) {
 	if len(got) != 2 {
 		t.Fatalf("listed %d cases, want 2", len(got))
 	}
-	wantKeys := []string{"id", "language", "name", "opened", "reference", "status"}
+	wantKeys := []string{"id", "language", "name", "opened", "reference", "review", "status"}
 	for i, c := range got {
 		var keys []string
 		for k := range c {
@@ -178,7 +178,7 @@ func TestCaseListJSON(t *testing.T) {
 		}
 	}
 	first := got[0]
-	for k, want := range map[string]string{"reference": "REF-A", "name": "Maria Popescu", "language": "ro", "status": "open", "opened": "2026-11-23"} {
+	for k, want := range map[string]string{"reference": "REF-A", "name": "Maria Popescu", "language": "ro", "status": "open", "opened": "2026-11-23", "review": ""} {
 		if first[k] != want {
 			t.Errorf("first case %s = %v, want %q", k, first[k], want)
 		}

@@ -1,0 +1,138 @@
+package storage
+
+import (
+	"bytes"
+	"errors"
+	"reflect"
+	"strings"
+	"testing"
+
+	"waymark/eligibility"
+	"waymark/jobs"
+)
+
+// planCase is sampleCase with an employability profile, coded steps and a review date.
+func planCase(ref string) Case {
+	c := sampleCase(ref)
+	c.Steps = append(c.Steps, jobs.Step{Code: "register_gp", Text: "Register with a doctor (GP). It is free.", Owner: jobs.OwnerSurvivor, Due: "2026-12-07"})
+	c.Profile = jobs.Profile{
+		Languages:      []jobs.Language{{Code: "ro", Level: jobs.LevelNative}},
+		EnglishLevel:   jobs.LevelA2,
+		Skills:         []string{"Sudură"},
+		WorkHistory:    []jobs.Job{{Sector: "construction", Role: "Labourer", Months: 18, Exploitative: true}},
+		Qualifications: []string{"Calificare sudor"},
+		Barriers:       []jobs.Barrier{jobs.BarrierNoNINO, jobs.BarrierDebt},
+		Goals:          []jobs.Goal{jobs.GoalWork},
+		AvoidSectors:   []string{"construction"},
+	}
+	c.Review = "2026-12-21"
+	return c
+}
+
+func TestCaseProfileAndReviewRoundTrip(t *testing.T) {
+	_, s, _ := newTestVault(t)
+	c := mustCreateCase(t, s, planCase("WM-P1"))
+	got, err := s.Case(c.ID)
+	if err != nil || !reflect.DeepEqual(got, c) {
+		t.Fatalf("Case = %+v, %v\nwant %+v", got, err, c)
+	}
+	list, err := s.ListCases()
+	if err != nil || len(list) != 1 || list[0].Review != "2026-12-21" {
+		t.Fatalf("ListCases = %+v, %v", list, err)
+	}
+
+	// Clearing the profile and the review date is saved too.
+	c.Profile, c.Review = jobs.Profile{}, ""
+	if err := s.SaveCase(c); err != nil {
+		t.Fatal(err)
+	}
+	got, err = s.Case(c.ID)
+	if err != nil || !reflect.DeepEqual(got, c) {
+		t.Fatalf("after clearing: %+v, %v\nwant %+v", got, err, c)
+	}
+	if list, _ := s.ListCases(); list[0].Review != "" {
+		t.Errorf("summary still has review %q", list[0].Review)
+	}
+}
+
+func TestCaseProfileValidation(t *testing.T) {
+	_, s, _ := newTestVault(t)
+	tests := []struct {
+		name  string
+		edit  func(*Case)
+		field string
+	}{
+		{"review not a date", func(c *Case) { c.Review = "21/12/2026" }, "review"},
+		{"review not real", func(c *Case) { c.Review = "2026-11-31" }, "review"},
+		{"bad barrier", func(c *Case) { c.Profile.Barriers = []jobs.Barrier{"unknown"} }, "profile.barriers[0]"},
+		{"bad level", func(c *Case) { c.Profile.EnglishLevel = "fluent" }, "profile.english_level"},
+		{"duplicate goal", func(c *Case) { c.Profile.Goals = []jobs.Goal{jobs.GoalWork, jobs.GoalWork} }, "profile.goals[1]"},
+	}
+	for _, tc := range tests {
+		c := planCase("WM-V")
+		tc.edit(&c)
+		_, err := s.CreateCase(c)
+		if !errors.Is(err, ErrInvalid) {
+			t.Errorf("%s: CreateCase = %v, want ErrInvalid", tc.name, err)
+			continue
+		}
+		var fe *eligibility.FieldError
+		if !errors.As(err, &fe) || fe.Field != tc.field {
+			t.Errorf("%s: error %v does not name %s", tc.name, err, tc.field)
+		}
+		if strings.Contains(err.Error(), "21/12/2026") || strings.Contains(err.Error(), "fluent") {
+			t.Errorf("%s: error carries the value: %v", tc.name, err)
+		}
+	}
+	if list, _ := s.ListCases(); len(list) != 0 {
+		t.Errorf("an invalid case was stored: %+v", list)
+	}
+	ok := mustCreateCase(t, s, planCase("WM-OK"))
+	ok.Review = "2026-02-30"
+	if err := s.SaveCase(ok); !errors.Is(err, ErrInvalid) {
+		t.Errorf("SaveCase with a bad review date: %v", err)
+	}
+}
+
+// TestOpenCaseWithoutProfile opens records written before the profile and review date
+// existed (the v1 record layout, byte for byte as that build wrote them), and checks that an
+// empty profile adds nothing to a new record.
+func TestOpenCaseWithoutProfile(t *testing.T) {
+	k := testAEAD(t)
+	const id = "case-old"
+	summary, err := sealRecord(k.aead, kindCaseSummary, id, []byte(`{"r":"WM-OLD","n":"Ion","l":"ro","s":"open","o":"2026-11-23"}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	detail, err := sealRecord(k.aead, kindCaseDetail, id, []byte(`{"facts":{"age":40},"steps":[{"text":"Call","owner":"adviser","done":false}]}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := openCase(k, id, summary, detail)
+	if err != nil {
+		t.Fatal(err)
+	}
+	age := 40
+	want := Case{ID: id, Reference: "WM-OLD", Name: "Ion", Language: "ro", Status: CaseOpen, Opened: "2026-11-23",
+		Facts: eligibility.Facts{Age: &age}, Steps: []jobs.Step{{Text: "Call", Owner: jobs.OwnerAdviser}}}
+	if !reflect.DeepEqual(c, want) {
+		t.Errorf("old record = %+v\nwant %+v", c, want)
+	}
+	sum, err := openSummary(k, id, summary)
+	if err != nil || sum.Review != "" {
+		t.Errorf("old summary = %+v, %v", sum, err)
+	}
+
+	c.Steps = nil
+	_, det, err := sealCase(k, c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	plain, err := openRecord(k.aead, kindCaseDetail, id, det)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(plain, []byte(`{"facts":{"age":40}}`)) {
+		t.Errorf("detail without profile or review = %s", plain)
+	}
+}
