@@ -73,7 +73,7 @@ func (e Env) withDefaults() Env {
 // headless run from a request to open the window.
 func IsCommand(name string) bool {
 	switch name {
-	case "version", "check", "rules", "vault", "case", "backup", "restore", "help":
+	case "version", "check", "rules", "offer-check", "vault", "case", "backup", "restore", "help":
 		return true
 	}
 	return false
@@ -138,6 +138,8 @@ func (c *ctx) dispatch(args []string) error {
 		return c.runCheck(rest)
 	case "rules":
 		return c.runRules(rest)
+	case "offer-check":
+		return c.runOfferCheck(rest)
 	case "vault":
 		return c.runSub("vault", rest, map[string]func([]string) error{"init": c.runVaultInit})
 	case "case":
@@ -159,7 +161,7 @@ func (c *ctx) dispatch(args []string) error {
 }
 
 // commandList is the command names as typed; they are not translated.
-const commandList = "version, vault init, case import, case list, backup, restore, check, rules"
+const commandList = "version, vault init, case import, case list, backup, restore, check, rules, offer-check"
 
 // runSub runs a two-word command such as "case import".
 func (c *ctx) runSub(group string, args []string, subs map[string]func([]string) error) error {
@@ -222,7 +224,7 @@ var usageIDs = map[string]string{
 
 func (c *ctx) printHelp() {
 	fmt.Fprintln(c.env.Stdout, c.tr.T("cli.help.heading"))
-	for _, n := range []string{"version", "check", "rules", "vault init", "case import", "case list", "backup", "restore"} {
+	for _, n := range []string{"version", "check", "rules", "offer-check", "vault init", "case import", "case list", "backup", "restore"} {
 		fmt.Fprintln(c.env.Stdout, "  "+c.tr.T(usageIDs[n]))
 	}
 	fmt.Fprintln(c.env.Stdout, c.tr.T("cli.help.passphrase"))
