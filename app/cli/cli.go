@@ -73,7 +73,7 @@ func (e Env) withDefaults() Env {
 // headless run from a request to open the window.
 func IsCommand(name string) bool {
 	switch name {
-	case "version", "check", "rules", "offer-check", "vault", "case", "backup", "restore", "help":
+	case "version", "check", "rules", "offer-check", "plan", "vault", "case", "backup", "restore", "help":
 		return true
 	}
 	return false
@@ -140,6 +140,8 @@ func (c *ctx) dispatch(args []string) error {
 		return c.runRules(rest)
 	case "offer-check":
 		return c.runOfferCheck(rest)
+	case "plan":
+		return c.runPlan(rest)
 	case "vault":
 		return c.runSub("vault", rest, map[string]func([]string) error{"init": c.runVaultInit})
 	case "case":
@@ -161,7 +163,7 @@ func (c *ctx) dispatch(args []string) error {
 }
 
 // commandList is the command names as typed; they are not translated.
-const commandList = "version, vault init, case import, case list, backup, restore, check, rules, offer-check"
+const commandList = "version, vault init, case import, case list, backup, restore, check, rules, offer-check, plan"
 
 // runSub runs a two-word command such as "case import".
 func (c *ctx) runSub(group string, args []string, subs map[string]func([]string) error) error {
@@ -224,7 +226,7 @@ var usageIDs = map[string]string{
 
 func (c *ctx) printHelp() {
 	fmt.Fprintln(c.env.Stdout, c.tr.T("cli.help.heading"))
-	for _, n := range []string{"version", "check", "rules", "offer-check", "vault init", "case import", "case list", "backup", "restore"} {
+	for _, n := range []string{"version", "check", "rules", "offer-check", "plan", "vault init", "case import", "case list", "backup", "restore"} {
 		fmt.Fprintln(c.env.Stdout, "  "+c.tr.T(usageIDs[n]))
 	}
 	fmt.Fprintln(c.env.Stdout, c.tr.T("cli.help.passphrase"))

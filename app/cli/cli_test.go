@@ -120,7 +120,7 @@ func TestMessagesFollowLanguage(t *testing.T) {
 func TestIsCommand(t *testing.T) {
 	for name, want := range map[string]bool{
 		"version": true, "vault": true, "case": true, "backup": true, "restore": true,
-		"check": true, "rules": true, "plan": false, "": false, "--vault": false,
+		"check": true, "rules": true, "plan": true, "offer-check": true, "print": false, "": false, "--vault": false,
 	} {
 		if got := IsCommand(name); got != want {
 			t.Errorf("IsCommand(%q) = %v, want %v", name, got, want)
