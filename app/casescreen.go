@@ -12,6 +12,7 @@ import (
 	"waymark/eligibility"
 	"waymark/eligibility/interview"
 	_ "waymark/eligibility/uk" // the UK rule pack registers itself
+	"waymark/jobs"
 	"waymark/locales"
 	"waymark/storage"
 )
@@ -36,6 +37,8 @@ type caseScreen struct {
 	title    *widget.Label
 	language *widget.Label
 	lock     *widget.Button
+	print    *widget.Button
+	printing *printDialog // the print dialog while it is open
 	guidance *widget.Label
 	rulepack *widget.Label
 	saveNote *noticeLabel
@@ -44,7 +47,19 @@ type caseScreen struct {
 	ip       *interviewPanel
 	rp       *resultsPanel
 	split    *container.Split
+	profile  *profileTab
+	plan     *planTab
+	offer    *offerTab
+	tab      int // the tab on screen, kept across a change of language
 }
+
+// The case screen's tabs, in order.
+const (
+	tabBenefits = iota
+	tabProfile
+	tabPlan
+	tabOffer
+)
 
 func newCaseScreen(u *ui, id string) *caseScreen {
 	s := &caseScreen{u: u, epoch: u.epoch, id: id}
@@ -56,6 +71,7 @@ func newCaseScreen(u *ui, id string) *caseScreen {
 	s.language = widget.NewLabel("")
 	s.language.Truncation = fyne.TextTruncateEllipsis
 	s.lock = widget.NewButtonWithIcon("", lockIcon, u.onLock)
+	s.print = widget.NewButtonWithIcon("", theme.DocumentPrintIcon(), s.onPrint)
 	s.guidance = paragraph()
 	s.guidance.Importance = widget.WarningImportance
 	s.guidance.TextStyle = fyne.TextStyle{Bold: true}
@@ -71,7 +87,11 @@ func newCaseScreen(u *ui, id string) *caseScreen {
 }
 
 func (s *caseScreen) view() fyne.CanvasObject {
-	bar := container.NewBorder(nil, nil, s.back, s.lock, container.NewVBox(s.title, s.language))
+	actions := container.NewHBox(s.lock)
+	if s.iv != nil {
+		actions = container.NewHBox(s.print, s.lock)
+	}
+	bar := container.NewBorder(nil, nil, s.back, actions, container.NewVBox(s.title, s.language))
 	top := container.NewVBox(bar, s.guidance, s.problem.label, s.loading.box)
 	bottom := container.NewVBox(widget.NewSeparator(), s.rulepack, s.saveNote.label)
 	var body fyne.CanvasObject = container.NewStack()
@@ -82,7 +102,19 @@ func (s *caseScreen) view() fyne.CanvasObject {
 			split.Offset = s.split.Offset
 		}
 		s.split = split
-		body = split
+		tr := s.u.tr
+		tabs := container.NewAppTabs(
+			container.NewTabItem(tr.T("casework.tab.benefits"), split),
+			container.NewTabItem(tr.T("casework.tab.profile"), s.profile.view()),
+			container.NewTabItem(tr.T("casework.tab.plan"), s.plan.view()),
+			container.NewTabItem(tr.T("casework.tab.offer"), s.offer.view()),
+		)
+		tabs.SelectIndex(s.tab)
+		tabs.OnSelected = func(*container.TabItem) {
+			s.u.onInput()
+			s.tab = tabs.SelectedIndex()
+		}
+		body = tabs
 	}
 	return container.NewPadded(container.NewBorder(top, bottom, nil, nil, body))
 }
@@ -98,6 +130,10 @@ func (s *caseScreen) translate() {
 	tr := s.u.tr
 	s.back.SetText(tr.T("case.back"))
 	s.lock.SetText(tr.T("app.cases.lock", map[string]any{"Keys": lockKeysText()}))
+	s.print.SetText(tr.T("casework.print.button"))
+	if s.printing != nil {
+		s.printing.translate()
+	}
 	s.guidance.SetText(tr.T("case.guidance"))
 	s.problem.translate(tr)
 	s.saveNote.translate(tr)
@@ -121,6 +157,9 @@ func (s *caseScreen) translate() {
 	}))
 	s.ip.translate()
 	s.rp.show(tr, r)
+	s.profile.translate(s.c.Facts)
+	s.plan.translate()
+	s.offer.translate()
 }
 
 // load reads the case off the UI goroutine (storage audits the opening).
@@ -154,15 +193,47 @@ func (s *caseScreen) loaded(sess *storage.Session, c storage.Case, err error) {
 	s.c = c
 	s.saver = newCaseSaver(sess)
 	s.iv = interview.New(pack, c.Facts, s.u.now())
-	s.ip = newInterviewPanel(func() *locales.Translator { return s.u.tr }, s.iv, s.u.onInput, s.onChanged)
+	tr := func() *locales.Translator { return s.u.tr }
+	s.ip = newInterviewPanel(tr, s.iv, s.u.onInput, s.onChanged)
+	s.profile = newProfileTab(tr, s.u.onInput, s.onProfile)
+	s.profile.show(c.Profile, c.Facts)
+	s.plan = newPlanTab(tr, s.u.onInput, s.u.now, s.onPlan)
+	s.plan.show(c.Steps, c.Review, s.suggestions())
+	s.offer = newOfferTab(tr, s.u.onInput, s.u.now)
 	s.saveNote.set(s.u.tr, notice{id: "interview.saved", info: true})
 	s.u.redraw() // draw again, now with the interview and results
 }
 
 // onChanged saves the answers and redraws the results after the interview's facts changed.
+// The right to work and the plan's suggestions follow the facts, so they are drawn again too.
 func (s *caseScreen) onChanged() {
 	s.c.Facts = s.iv.Facts()
 	s.rp.show(s.u.tr, s.iv.Results())
+	s.profile.showRightToWork(s.c.Facts)
+	s.plan.show(s.c.Steps, s.c.Review, s.suggestions())
+	s.saveCase()
+}
+
+// onProfile saves a profile the adviser saved; the plan's suggestions follow it.
+func (s *caseScreen) onProfile(p jobs.Profile) {
+	s.c.Profile = p
+	s.plan.show(s.c.Steps, s.c.Review, s.suggestions())
+	s.saveCase()
+}
+
+// onPlan saves the plan after any change to its steps or review date.
+func (s *caseScreen) onPlan(steps []jobs.Step, review string) {
+	s.c.Steps, s.c.Review = steps, review
+	s.saveCase()
+}
+
+// suggestions are the plan steps the results and the profile suggest today.
+func (s *caseScreen) suggestions() []jobs.Suggestion {
+	return jobs.Suggest(s.iv.Results(), s.iv.Facts(), s.c.Profile, s.u.now())
+}
+
+// saveCase writes the case as it now stands, in order with every other change.
+func (s *caseScreen) saveCase() {
 	epoch := s.epoch
 	s.saver.save(s.u.run, s.c, func(err error) {
 		if s.u.epoch != epoch || s.u.current != s {
@@ -196,6 +267,17 @@ func (s *caseScreen) flush() {
 	}
 }
 
+// onPrint opens the print dialog for the plan as it stands.
+func (s *caseScreen) onPrint() {
+	s.u.onInput()
+	if s.iv == nil || s.u.session == nil {
+		return
+	}
+	s.printing = newPrintDialog(s)
+	s.printing.dlg.SetOnClosed(func() { s.printing = nil })
+	s.printing.open()
+}
+
 func (s *caseScreen) onBack() {
 	s.u.onInput()
 	s.u.show(newCasesScreen(s.u))
@@ -209,5 +291,6 @@ func (s *caseScreen) leave() {
 	s.c = storage.Case{}
 	s.iv = nil
 	s.ip = nil
+	s.profile, s.plan, s.offer, s.printing = nil, nil, nil, nil
 	s.saver = nil
 }

@@ -386,3 +386,8 @@ func answerText(tr *locales.Translator, spec eligibility.FactSpec, raw json.RawM
 	}
 	return interview.FormatText(raw)
 }
+
+// answerProblemText words why a typed value cannot be taken, with the interview's sentences.
+func answerProblemText(tr *locales.Translator, err error) string {
+	return tr.T(answerProblem(err), answerProblemData(err))
+}
