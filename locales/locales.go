@@ -57,36 +57,48 @@ func IsShipped(code string) bool {
 	return false
 }
 
+// bundles holds one go-i18n bundle per language, each with English (the fallback) and that
+// language only. Parsing every language's files for every run cost the command line several
+// milliseconds of its start-up, and a run speaks one language.
 var (
-	bundleOnce sync.Once
-	bundle     *i18n.Bundle
-	bundleErr  error
+	bundlesMu sync.Mutex
+	bundles   = map[string]*i18n.Bundle{}
 )
 
-func loadBundle() (*i18n.Bundle, error) {
-	bundleOnce.Do(func() {
-		b := i18n.NewBundle(language.English)
-		b.RegisterUnmarshalFunc("json", jsonUnmarshal)
-		names, err := fs.Glob(messageFiles, "messages/*.json")
+// bundleFor returns the bundle for a shipped language code, parsing its files the first time.
+func bundleFor(lang string) (*i18n.Bundle, error) {
+	bundlesMu.Lock()
+	defer bundlesMu.Unlock()
+	if b, ok := bundles[lang]; ok {
+		return b, nil
+	}
+	b := i18n.NewBundle(language.English)
+	b.RegisterUnmarshalFunc("json", jsonUnmarshal)
+	names, err := fs.Glob(messageFiles, "messages/*.json")
+	if err != nil {
+		return nil, err
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		if l := fileLanguage(name); l != Source && l != lang {
+			continue
+		}
+		data, err := messageFiles.ReadFile(name)
 		if err != nil {
-			bundleErr = err
-			return
+			return nil, fmt.Errorf("read %s: %w", name, err)
 		}
-		sort.Strings(names)
-		for _, name := range names {
-			data, err := messageFiles.ReadFile(name)
-			if err != nil {
-				bundleErr = fmt.Errorf("read %s: %w", name, err)
-				return
-			}
-			if _, err := b.ParseMessageFileBytes(data, path.Base(name)); err != nil {
-				bundleErr = fmt.Errorf("parse %s: %w", name, err)
-				return
-			}
+		if _, err := b.ParseMessageFileBytes(data, path.Base(name)); err != nil {
+			return nil, fmt.Errorf("parse %s: %w", name, err)
 		}
-		bundle = b
-	})
-	return bundle, bundleErr
+	}
+	bundles[lang] = b
+	return b, nil
+}
+
+// fileLanguage is the LANG of a messages/AREA.LANG.json file name.
+func fileLanguage(name string) string {
+	base := strings.TrimSuffix(path.Base(name), ".json")
+	return base[strings.LastIndexByte(base, '.')+1:]
 }
 
 // Translator gives the text of messages in one language, falling back to English for a key a
@@ -99,13 +111,13 @@ type Translator struct {
 // New returns a Translator for lang. An unknown or empty code gives English, so a case saved
 // with a language this build does not ship still shows something readable.
 func New(lang string) *Translator {
-	b, err := loadBundle()
+	if !IsShipped(lang) {
+		lang = Source
+	}
+	b, err := bundleFor(lang)
 	if err != nil {
 		// The files are embedded and checked by tests; failing here means a broken build.
 		panic(fmt.Sprintf("locales: embedded messages do not load: %v", err))
-	}
-	if !IsShipped(lang) {
-		lang = Source
 	}
 	return &Translator{lang: lang, loc: i18n.NewLocalizer(b, lang, Source)}
 }
@@ -154,13 +166,14 @@ func Has(id string) bool {
 	return ok
 }
 
-func sourceMessages() (map[string]rawMessage, error) {
+// sourceMessages reads the English messages once, for Has.
+var sourceMessages = sync.OnceValues(func() (map[string]rawMessage, error) {
 	all, err := readAll()
 	if err != nil {
 		return nil, err
 	}
 	return all[Source], nil
-}
+})
 
 // rawMessage is one message as written in a file: either a plain string or a map of plural
 // forms (plus optional description).

@@ -2,6 +2,7 @@ package locales
 
 import (
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -109,8 +110,20 @@ func TestTranslatorFallsBackAndFillsData(t *testing.T) {
 	}
 }
 
+// Every shipped language's bundle parses (go-i18n reads plural forms and templates), and a
+// bundle holds only English and its own language.
 func TestAllBundleFilesParse(t *testing.T) {
-	if _, err := loadBundle(); err != nil {
-		t.Fatal(err)
+	for _, l := range Shipped() {
+		b, err := bundleFor(l.Code)
+		if err != nil {
+			t.Fatalf("%s: %v", l.Code, err)
+		}
+		var tags []string
+		for _, tag := range b.LanguageTags() {
+			tags = append(tags, tag.String())
+		}
+		if len(tags) > 2 || !slices.Contains(tags, Source) || !slices.Contains(tags, l.Code) {
+			t.Errorf("%s bundle holds %v", l.Code, tags)
+		}
 	}
 }
