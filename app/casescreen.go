@@ -39,6 +39,7 @@ type caseScreen struct {
 	lock     *widget.Button
 	print    *widget.Button
 	printing *printDialog // the print dialog while it is open
+	closing  *caseClosing
 	guidance *widget.Label
 	rulepack *widget.Label
 	saveNote *noticeLabel
@@ -72,6 +73,7 @@ func newCaseScreen(u *ui, id string) *caseScreen {
 	s.language.Truncation = fyne.TextTruncateEllipsis
 	s.lock = widget.NewButtonWithIcon("", lockIcon, u.onLock)
 	s.print = widget.NewButtonWithIcon("", theme.DocumentPrintIcon(), s.onPrint)
+	s.closing = newCaseClosing(s)
 	s.guidance = paragraph()
 	s.guidance.Importance = widget.WarningImportance
 	s.guidance.TextStyle = fyne.TextStyle{Bold: true}
@@ -89,10 +91,10 @@ func newCaseScreen(u *ui, id string) *caseScreen {
 func (s *caseScreen) view() fyne.CanvasObject {
 	actions := container.NewHBox(s.lock)
 	if s.iv != nil {
-		actions = container.NewHBox(s.print, s.lock)
+		actions = container.NewHBox(s.closing.button, s.print, s.lock)
 	}
 	bar := container.NewBorder(nil, nil, s.back, actions, container.NewVBox(s.title, s.language))
-	top := container.NewVBox(bar, s.guidance, s.problem.label, s.loading.box)
+	top := container.NewVBox(bar, s.guidance, s.closing.row, s.problem.label, s.loading.box)
 	bottom := container.NewVBox(widget.NewSeparator(), s.rulepack, s.saveNote.label)
 	var body fyne.CanvasObject = container.NewStack()
 	if s.ip != nil {
@@ -131,6 +133,7 @@ func (s *caseScreen) translate() {
 	s.back.SetText(tr.T("case.back"))
 	s.lock.SetText(tr.T("app.cases.lock", map[string]any{"Keys": lockKeysText()}))
 	s.print.SetText(tr.T("casework.print.button"))
+	s.closing.translate()
 	if s.printing != nil {
 		s.printing.translate()
 	}

@@ -261,3 +261,35 @@ func TestPrintSavesThePlanAsPDFAndAuditsIt(t *testing.T) {
 		t.Error("printing the plan is not in the audit trail")
 	}
 }
+
+func TestCloseWithAReasonAndReopen(t *testing.T) {
+	h := unlocked(t)
+	s := h.openCase("WM-35", eligibility.Facts{})
+	c := s.closing
+	if !c.button.Visible() || c.row.Visible() {
+		t.Fatal("an open case shows no Close button, or shows the closed line")
+	}
+	test.Tap(c.button)
+	c.onConfirm(true) // no reason chosen
+	if h.run.pending() != 0 || !s.problem.label.Visible() {
+		t.Fatal("a case closed without a reason, or nothing said")
+	}
+	test.Tap(c.button)
+	c.reason.SetSelectedIndex(slices.Index(storage.CloseReasons(), storage.CloseLostContact))
+	c.onConfirm(true)
+	h.run.flush()
+	got := h.stored(s.id)
+	if got.Status != storage.CaseClosed || got.Closed != "2026-11-23" || got.CloseReason != storage.CloseLostContact {
+		t.Fatalf("closed case in the vault = %s %q %q", got.Status, got.Closed, got.CloseReason)
+	}
+	want := h.u.tr.T("casework.close.closed", map[string]any{
+		"Date": "2026-11-23", "Reason": h.u.tr.T("casework.close.reason.lost_contact")})
+	if !c.row.Visible() || c.state.Text != want || c.button.Visible() {
+		t.Errorf("closed line %q (visible %v), want %q", c.state.Text, c.row.Visible(), want)
+	}
+	test.Tap(c.reopen)
+	h.run.flush()
+	if got := h.stored(s.id); got.Status != storage.CaseOpen || got.Closed != "" || got.CloseReason != "" {
+		t.Errorf("reopened case in the vault = %+v", got)
+	}
+}

@@ -3,6 +3,7 @@ package storage
 import (
 	"encoding/json"
 	"fmt"
+	"slices"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -23,6 +24,8 @@ type summaryRecord struct {
 	Status    CaseStatus `json:"s"`
 	Opened    string     `json:"o"`
 	Review    string     `json:"rv,omitempty"` // a copy of the detail's, for the case list
+	Closed    string     `json:"cl,omitempty"`
+	Reason    string     `json:"cr,omitempty"`
 }
 
 type detailRecord struct {
@@ -64,11 +67,35 @@ func validateCase(c Case) error {
 	if _, err := time.Parse(time.DateOnly, c.Opened); err != nil {
 		return fmt.Errorf("opened: not a YYYY-MM-DD date: %w", ErrInvalid)
 	}
+	if err := checkClosed(c); err != nil {
+		return err
+	}
 	if err := jobs.CheckReview("review", c.Review); err != nil {
 		return fmt.Errorf("%w: %w", err, ErrInvalid)
 	}
 	if err := c.Profile.Validate(); err != nil {
 		return fmt.Errorf("%w: %w", eligibility.WithPrefix(err, "profile"), ErrInvalid)
+	}
+	return nil
+}
+
+// checkClosed keeps the closing day and reason in step with the status: both empty while the
+// case is open. A closed case may lack them (cases closed before they were recorded), but what
+// is given must be a real day, not before the opening, and a known reason.
+func checkClosed(c Case) error {
+	if c.Status == CaseOpen {
+		if c.Closed != "" || c.CloseReason != "" {
+			return fmt.Errorf("closed: set on an open case: %w", ErrInvalid)
+		}
+		return nil
+	}
+	if c.Closed != "" {
+		if _, err := time.Parse(time.DateOnly, c.Closed); err != nil || (c.Opened != "" && c.Closed < c.Opened) {
+			return fmt.Errorf("closed: not a YYYY-MM-DD date on or after the opening: %w", ErrInvalid)
+		}
+	}
+	if c.CloseReason != "" && !slices.Contains(CloseReasons(), c.CloseReason) {
+		return fmt.Errorf("close reason: not one of the reasons: %w", ErrInvalid)
 	}
 	return nil
 }
@@ -92,7 +119,7 @@ func checkText(field, s string, maxRunes int) error {
 // sealCase encodes and seals a case's two records.
 func sealCase(k *sessionKeys, c Case) (summary, detail []byte, err error) {
 	sp, err := json.Marshal(summaryRecord{Reference: c.Reference, Name: c.Name, Language: c.Language,
-		Status: c.Status, Opened: c.Opened, Review: c.Review})
+		Status: c.Status, Opened: c.Opened, Review: c.Review, Closed: c.Closed, Reason: string(c.CloseReason)})
 	if err != nil {
 		return nil, nil, fmt.Errorf("encode case: %w", err)
 	}
@@ -117,22 +144,30 @@ func sealCase(k *sessionKeys, c Case) (summary, detail []byte, err error) {
 
 // openSummary authenticates and decodes a case summary.
 func openSummary(k *sessionKeys, id string, b []byte) (CaseSummary, error) {
+	r, err := openSummaryRecord(k, id, b)
+	if err != nil {
+		return CaseSummary{}, err
+	}
+	return CaseSummary{ID: id, Reference: r.Reference, Name: r.Name, Language: r.Language, Status: r.Status,
+		Opened: r.Opened, Review: r.Review, Closed: r.Closed}, nil
+}
+
+func openSummaryRecord(k *sessionKeys, id string, b []byte) (summaryRecord, error) {
 	p, err := openRecord(k.aead, kindCaseSummary, id, b)
 	if err != nil {
-		return CaseSummary{}, fmt.Errorf("case %s: %w", id, err)
+		return summaryRecord{}, fmt.Errorf("case %s: %w", id, err)
 	}
 	defer zero(p)
 	var r summaryRecord
 	if err := json.Unmarshal(p, &r); err != nil {
-		return CaseSummary{}, fmt.Errorf("case %s: malformed summary: %w", id, ErrCorrupt)
+		return summaryRecord{}, fmt.Errorf("case %s: malformed summary: %w", id, ErrCorrupt)
 	}
-	return CaseSummary{ID: id, Reference: r.Reference, Name: r.Name, Language: r.Language, Status: r.Status,
-		Opened: r.Opened, Review: r.Review}, nil
+	return r, nil
 }
 
 // openCase authenticates and decodes both of a case's records.
 func openCase(k *sessionKeys, id string, summary, detail []byte) (Case, error) {
-	sum, err := openSummary(k, id, summary)
+	sum, err := openSummaryRecord(k, id, summary)
 	if err != nil {
 		return Case{}, err
 	}
@@ -148,6 +183,7 @@ func openCase(k *sessionKeys, id string, summary, detail []byte) (Case, error) {
 	c := Case{
 		ID: id, Reference: sum.Reference, Name: sum.Name, Language: sum.Language,
 		Status: sum.Status, Opened: sum.Opened, Facts: d.Facts, Steps: d.Steps, Review: d.Review,
+		Closed: sum.Closed, CloseReason: CloseReason(sum.Reason),
 	}
 	if d.Profile != nil {
 		c.Profile = *d.Profile

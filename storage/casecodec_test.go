@@ -136,3 +136,52 @@ func TestOpenCaseWithoutProfile(t *testing.T) {
 		t.Errorf("detail without profile or review = %s", plain)
 	}
 }
+
+func TestCloseAndReopenACase(t *testing.T) {
+	_, s, _ := newTestVault(t)
+	c := mustCreateCase(t, s, Case{Reference: "WM-C1", Language: "ro"})
+	bad := []struct {
+		name string
+		edit func(*Case)
+	}{
+		{"closed on a day that does not exist", func(c *Case) {
+			c.Status, c.Closed, c.CloseReason = CaseClosed, "2026-02-30", CloseGoalsMet
+		}},
+		{"closed before it was opened", func(c *Case) {
+			c.Status, c.Closed, c.CloseReason = CaseClosed, "2000-01-01", CloseGoalsMet
+		}},
+		{"open with a reason", func(c *Case) { c.CloseReason = CloseOther }},
+		{"closed with an unknown reason", func(c *Case) {
+			c.Status, c.Closed, c.CloseReason = CaseClosed, c.Opened, "bored"
+		}},
+		{"open with a closing day", func(c *Case) { c.Closed = c.Opened }},
+	}
+	for _, tc := range bad {
+		x := c
+		tc.edit(&x)
+		if err := s.SaveCase(x); !errors.Is(err, ErrInvalid) {
+			t.Errorf("%s: SaveCase = %v, want ErrInvalid", tc.name, err)
+		}
+	}
+	closed := c
+	closed.Status, closed.Closed, closed.CloseReason = CaseClosed, c.Opened, CloseMovedOn
+	if err := s.SaveCase(closed); err != nil {
+		t.Fatal(err)
+	}
+	got, err := s.Case(c.ID)
+	if err != nil || got.Status != CaseClosed || got.Closed != c.Opened || got.CloseReason != CloseMovedOn {
+		t.Fatalf("closed case read back as %+v, %v", got, err)
+	}
+	list, err := s.ListCases()
+	if err != nil || len(list) != 1 || list[0].Closed != c.Opened {
+		t.Fatalf("summary = %+v, %v", list, err)
+	}
+	reopened := got
+	reopened.Status, reopened.Closed, reopened.CloseReason = CaseOpen, "", ""
+	if err := s.SaveCase(reopened); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := s.Case(c.ID); got.Status != CaseOpen || got.Closed != "" || got.CloseReason != "" {
+		t.Errorf("reopened case = %+v", got)
+	}
+}

@@ -51,6 +51,29 @@ type Case struct {
 	Steps     []jobs.Step       // action-plan steps
 	Profile   jobs.Profile      // employability profile; zero until one is recorded
 	Review    string            // YYYY-MM-DD the plan is next reviewed, or "" when none is set
+	// Closed is the day the case was closed (YYYY-MM-DD), "" while it is open; retention of
+	// closed cases counts from it.
+	Closed string
+	// CloseReason says why it was closed; "" while open.
+	CloseReason CloseReason
+}
+
+// CloseReason says why a case was closed, for the organisation's own counts. It is a stable id;
+// the words come from the message "casework.close.reason.<id>".
+type CloseReason string
+
+// The reasons a case is closed.
+const (
+	CloseGoalsMet    CloseReason = "goals_met"    // the plan's goals are met
+	CloseMovedOn     CloseReason = "moved_on"     // moved away or to another service
+	CloseLostContact CloseReason = "lost_contact" // no contact for a long time
+	CloseDeclined    CloseReason = "declined"     // the person chose to stop
+	CloseOther       CloseReason = "other"
+)
+
+// CloseReasons lists the reasons in the order a picker shows them.
+func CloseReasons() []CloseReason {
+	return []CloseReason{CloseGoalsMet, CloseMovedOn, CloseLostContact, CloseDeclined, CloseOther}
 }
 
 // CaseSummary is the part of a case the case list shows. It is sealed as its own small record
@@ -60,6 +83,7 @@ type CaseSummary struct {
 	Status                        CaseStatus
 	Opened                        string
 	Review                        string // the plan's review date, so the list can show what is due
+	Closed                        string // the day the case was closed, "" while open
 }
 
 // KDFParams are Argon2id's cost parameters, stored in every key slot so each slot can be
