@@ -105,6 +105,7 @@ type ui struct {
 	dialogs  map[dialog.Dialog]struct{}
 	menu     *fyne.Menu
 	lockItem *fyne.MenuItem
+	items    menuItems
 }
 
 func newUI(a fyne.App, path string, opts *storage.Options, run runner, now func() time.Time) *ui {
@@ -194,6 +195,7 @@ func (u *ui) redraw() {
 	if f := u.current.focus(); f != nil {
 		u.win.Canvas().Focus(f)
 	}
+	u.updateLockControls()
 }
 
 // onInput is called for every key press and pointer movement in the window.

@@ -22,25 +22,23 @@ const (
 func (u *ui) buildLockControls() {
 	u.lockItem = fyne.NewMenuItem("", u.onLock)
 	u.lockItem.Shortcut = lockShortcut
-	u.menu = fyne.NewMenu("", u.lockItem)
-	u.win.SetMainMenu(fyne.NewMainMenu(u.menu))
-	u.win.Canvas().AddShortcut(lockShortcut, func(fyne.Shortcut) { u.onLock() })
+	u.buildMenu()
 	u.translateLockControls()
 }
 
 func (u *ui) translateLockControls() {
 	u.menu.Label = u.tr.T("app.menu.vault")
 	u.lockItem.Label = u.tr.T("app.menu.lock")
+	u.translateMenu()
 	u.menu.Refresh()
 }
 
-// updateLockControls enables Lock only while the vault is unlocked.
+// updateLockControls enables Lock, and the menu items that work on cases, only while the vault
+// is unlocked and the screen can do what they ask.
 func (u *ui) updateLockControls() {
-	disabled := u.session == nil
-	if u.lockItem.Disabled != disabled {
-		u.lockItem.Disabled = disabled
-		u.menu.Refresh()
-	}
+	u.lockItem.Disabled = u.session == nil
+	u.updateMenu()
+	u.menu.Refresh()
 }
 
 // onLock is the Lock button, the menu item and Ctrl+L.
