@@ -122,6 +122,12 @@ func (e *inputEntry) TypedKey(k *fyne.KeyEvent) {
 func (e *inputEntry) TypedShortcut(s fyne.Shortcut) {
 	e.onInput()
 	e.Entry.TypedShortcut(s)
+	switch c := s.(type) {
+	case *fyne.ShortcutCopy:
+		guardClipboard(c.Clipboard)
+	case *fyne.ShortcutCut:
+		guardClipboard(c.Clipboard)
+	}
 }
 
 func (e *inputEntry) KeyDown(k *fyne.KeyEvent) {
