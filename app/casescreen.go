@@ -51,6 +51,7 @@ type caseScreen struct {
 	profile  *profileTab
 	plan     *planTab
 	offer    *offerTab
+	history  *historyTab
 	tab      int // the tab on screen, kept across a change of language
 }
 
@@ -60,6 +61,7 @@ const (
 	tabProfile
 	tabPlan
 	tabOffer
+	tabHistory
 )
 
 func newCaseScreen(u *ui, id string) *caseScreen {
@@ -110,11 +112,15 @@ func (s *caseScreen) view() fyne.CanvasObject {
 			container.NewTabItem(tr.T("casework.tab.profile"), s.profile.view()),
 			container.NewTabItem(tr.T("casework.tab.plan"), s.plan.view()),
 			container.NewTabItem(tr.T("casework.tab.offer"), s.offer.view()),
+			container.NewTabItem(tr.T("casework.tab.history"), s.history.view()),
 		)
 		tabs.SelectIndex(s.tab)
 		tabs.OnSelected = func(*container.TabItem) {
 			s.u.onInput()
 			s.tab = tabs.SelectedIndex()
+			if s.tab == tabHistory {
+				s.history.load()
+			}
 		}
 		body = tabs
 	}
@@ -163,6 +169,7 @@ func (s *caseScreen) translate() {
 	s.profile.translate(s.c.Facts)
 	s.plan.translate()
 	s.offer.translate()
+	s.history.translate()
 }
 
 // load reads the case off the UI goroutine (storage audits the opening).
@@ -203,6 +210,7 @@ func (s *caseScreen) loaded(sess *storage.Session, c storage.Case, err error) {
 	s.plan = newPlanTab(tr, s.u.onInput, s.u.now, s.onPlan)
 	s.plan.show(c.Steps, c.Review, s.suggestions())
 	s.offer = newOfferTab(tr, s.u.onInput, s.u.now)
+	s.history = newHistoryTab(s)
 	s.saveNote.set(s.u.tr, notice{id: "interview.saved", info: true})
 	s.u.redraw() // draw again, now with the interview and results
 }
@@ -294,6 +302,6 @@ func (s *caseScreen) leave() {
 	s.c = storage.Case{}
 	s.iv = nil
 	s.ip = nil
-	s.profile, s.plan, s.offer, s.printing = nil, nil, nil, nil
+	s.profile, s.plan, s.offer, s.history, s.printing = nil, nil, nil, nil, nil
 	s.saver = nil
 }

@@ -293,3 +293,29 @@ func TestCloseWithAReasonAndReopen(t *testing.T) {
 		t.Errorf("reopened case in the vault = %+v", got)
 	}
 }
+
+func TestHistoryShowsWhoDidWhatNewestFirst(t *testing.T) {
+	h := unlocked(t)
+	s := h.openCase("WM-36", eligibility.Facts{})
+	s.ask(t, "nation")
+	s.choose(t, h.u.tr.T("interview.val.nation.wales"))
+	s.ask(t, "age")
+	s.typeAnswer(t, "30")
+	h.run.flush()
+	s.history.load()
+	h.run.flush()
+	var texts []string
+	for _, o := range s.history.list.Objects {
+		texts = append(texts, o.(*widget.Label).Text)
+	}
+	if len(texts) != 3 {
+		t.Fatalf("history = %q, want changed (2), opened, created", texts)
+	}
+	tr := h.u.tr
+	for i, want := range []string{tr.N("casework.history.action.change", 2), tr.N("casework.history.action.open", 1),
+		tr.N("casework.history.action.create", 1)} {
+		if !strings.HasSuffix(texts[i], want) || !strings.Contains(texts[i], adminName) {
+			t.Errorf("line %d = %q, want it to end %q and name the adviser", i, texts[i], want)
+		}
+	}
+}
