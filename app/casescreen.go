@@ -52,12 +52,14 @@ type caseScreen struct {
 	plan     *planTab
 	offer    *offerTab
 	history  *historyTab
+	overview *overviewTab
 	tab      int // the tab on screen, kept across a change of language
 }
 
 // The case screen's tabs, in order.
 const (
-	tabBenefits = iota
+	tabOverview = iota
+	tabBenefits
 	tabProfile
 	tabPlan
 	tabOffer
@@ -65,7 +67,7 @@ const (
 )
 
 func newCaseScreen(u *ui, id string) *caseScreen {
-	s := &caseScreen{u: u, epoch: u.epoch, id: id}
+	s := &caseScreen{u: u, epoch: u.epoch, id: id, tab: tabBenefits}
 	s.back = widget.NewButtonWithIcon("", theme.NavigateBackIcon(), s.onBack)
 	s.title = widget.NewLabel("")
 	s.title.TextStyle = fyne.TextStyle{Bold: true}
@@ -108,6 +110,7 @@ func (s *caseScreen) view() fyne.CanvasObject {
 		s.split = split
 		tr := s.u.tr
 		tabs := container.NewAppTabs(
+			container.NewTabItem(tr.T("casework.tab.overview"), s.overview.view()),
 			container.NewTabItem(tr.T("casework.tab.benefits"), split),
 			container.NewTabItem(tr.T("casework.tab.profile"), s.profile.view()),
 			container.NewTabItem(tr.T("casework.tab.plan"), s.plan.view()),
@@ -170,6 +173,7 @@ func (s *caseScreen) translate() {
 	s.plan.translate()
 	s.offer.translate()
 	s.history.translate()
+	s.overview.translate()
 }
 
 // load reads the case off the UI goroutine (storage audits the opening).
@@ -211,6 +215,8 @@ func (s *caseScreen) loaded(sess *storage.Session, c storage.Case, err error) {
 	s.plan.show(c.Steps, c.Review, s.suggestions())
 	s.offer = newOfferTab(tr, s.u.onInput, s.u.now)
 	s.history = newHistoryTab(s)
+	s.overview = newOverviewTab(s)
+	s.overview.show(c)
 	s.saveNote.set(s.u.tr, notice{id: "interview.saved", info: true})
 	s.u.redraw() // draw again, now with the interview and results
 }
@@ -302,6 +308,6 @@ func (s *caseScreen) leave() {
 	s.c = storage.Case{}
 	s.iv = nil
 	s.ip = nil
-	s.profile, s.plan, s.offer, s.history, s.printing = nil, nil, nil, nil, nil
+	s.profile, s.plan, s.offer, s.history, s.overview, s.printing = nil, nil, nil, nil, nil, nil
 	s.saver = nil
 }

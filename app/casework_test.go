@@ -319,3 +319,43 @@ func TestHistoryShowsWhoDidWhatNewestFirst(t *testing.T) {
 		}
 	}
 }
+
+func TestOverviewConsentSafeContactAndNotes(t *testing.T) {
+	h := unlocked(t)
+	s := h.openCase("WM-37", eligibility.Facts{})
+	o := s.overview
+	if !o.unsafe.Visible() {
+		t.Error("with no way marked safe, no warning is shown")
+	}
+	o.consent.SetChecked(true)
+	h.run.flush()
+	if got := h.stored(s.id).Consent; !got.Given || got.Date != "2026-11-23" {
+		t.Errorf("consent in the vault = %+v", got)
+	}
+	test.Type(o.phone, "07700 900123")
+	o.safeText.SetChecked(true)
+	test.Type(o.codeWord, "blue")
+	test.Tap(o.save)
+	h.run.flush()
+	ct := h.stored(s.id).Contact
+	if ct.Phone != "07700 900123" || !ct.SafeText || ct.SafePhone || ct.CodeWord != "blue" {
+		t.Errorf("contact in the vault = %+v", ct)
+	}
+	want := h.u.tr.T("casework.overview.unsafe", map[string]any{"Ways": strings.Join([]string{
+		h.u.tr.T("casework.overview.way.phone"), h.u.tr.T("casework.overview.way.email"),
+		h.u.tr.T("casework.overview.way.post")}, ", ")})
+	if o.unsafe.Text != want {
+		t.Errorf("warning = %q, want %q", o.unsafe.Text, want)
+	}
+	test.Tap(o.addNote)
+	if h.run.pending() != 0 {
+		t.Error("an empty note was saved")
+	}
+	o.newNote.SetText("Prefers mornings.")
+	test.Tap(o.addNote)
+	h.run.flush()
+	notes := h.stored(s.id).Notes
+	if len(notes) != 1 || notes[0].Text != "Prefers mornings." || notes[0].Adviser != adminName || notes[0].Date != "2026-11-23" {
+		t.Errorf("notes in the vault = %+v", notes)
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"slices"
+	"strings"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -33,7 +34,41 @@ type detailRecord struct {
 	Steps   []jobs.Step       `json:"steps,omitempty"`
 	Profile *jobs.Profile     `json:"profile,omitempty"` // nil when nothing is recorded
 	Review  string            `json:"review,omitempty"`
+	Consent *consentRecord    `json:"consent,omitempty"`
+	Contact *contactRecord    `json:"contact,omitempty"`
+	Notes   []noteRecord      `json:"notes,omitempty"`
 }
+
+type consentRecord struct {
+	Given bool   `json:"g"`
+	Date  string `json:"d,omitempty"`
+}
+
+type contactRecord struct {
+	Phone     string `json:"p,omitempty"`
+	Email     string `json:"e,omitempty"`
+	Address   string `json:"a,omitempty"`
+	SafePhone bool   `json:"sp,omitempty"`
+	SafeText  bool   `json:"st,omitempty"`
+	SafePost  bool   `json:"sa,omitempty"`
+	SafeEmail bool   `json:"se,omitempty"`
+	CodeWord  string `json:"c,omitempty"`
+	Notes     string `json:"n,omitempty"`
+}
+
+type noteRecord struct {
+	Date    string `json:"d"`
+	Adviser string `json:"a,omitempty"`
+	Text    string `json:"t"`
+}
+
+// Limits of the case's own text beyond the plan.
+const (
+	maxContactRunes = 300  // a phone number, email, code word, contact note
+	maxAddressRunes = 500  // a postal address over several lines
+	maxNoteRunes    = 4000 // one note
+	maxNotes        = 1000
+)
 
 // Limits on free-text fields: generous for real use, small enough that a record stays small.
 const (
@@ -70,6 +105,9 @@ func validateCase(c Case) error {
 	if err := checkClosed(c); err != nil {
 		return err
 	}
+	if err := checkCaseText(c); err != nil {
+		return err
+	}
 	if err := jobs.CheckReview("review", c.Review); err != nil {
 		return fmt.Errorf("%w: %w", err, ErrInvalid)
 	}
@@ -100,6 +138,54 @@ func checkClosed(c Case) error {
 	return nil
 }
 
+// checkCaseText checks the consent, contact and notes.
+func checkCaseText(c Case) error {
+	if c.Consent.Date != "" {
+		if _, err := time.Parse(time.DateOnly, c.Consent.Date); err != nil {
+			return fmt.Errorf("consent date: not a YYYY-MM-DD date: %w", ErrInvalid)
+		}
+	}
+	for _, f := range []struct {
+		name, text string
+		max        int
+	}{
+		{"contact phone", c.Contact.Phone, maxContactRunes},
+		{"contact email", c.Contact.Email, maxContactRunes},
+		{"contact code word", c.Contact.CodeWord, maxContactRunes},
+		{"contact notes", c.Contact.Notes, maxContactRunes},
+	} {
+		if err := checkText(f.name, f.text, f.max); err != nil {
+			return err
+		}
+	}
+	if err := checkMultiline("contact address", c.Contact.Address, maxAddressRunes); err != nil {
+		return err
+	}
+	if len(c.Notes) > maxNotes {
+		return fmt.Errorf("notes: more than %d: %w", maxNotes, ErrInvalid)
+	}
+	for i, n := range c.Notes {
+		if _, err := time.Parse(time.DateOnly, n.Date); err != nil {
+			return fmt.Errorf("notes[%d] date: not a YYYY-MM-DD date: %w", i, ErrInvalid)
+		}
+		if err := checkText(fmt.Sprintf("notes[%d] adviser", i), n.Adviser, maxNameRunes); err != nil {
+			return err
+		}
+		if err := checkMultiline(fmt.Sprintf("notes[%d] text", i), n.Text, maxNoteRunes); err != nil {
+			return err
+		}
+		if n.Text == "" {
+			return fmt.Errorf("notes[%d] text: empty: %w", i, ErrInvalid)
+		}
+	}
+	return nil
+}
+
+// checkMultiline is checkText allowing line breaks.
+func checkMultiline(field, s string, maxRunes int) error {
+	return checkText(field, strings.NewReplacer("\r\n", " ", "\n", " ").Replace(s), maxRunes)
+}
+
 // checkText refuses invalid UTF-8, control characters and over-long text.
 func checkText(field, s string, maxRunes int) error {
 	if !utf8.ValidString(s) {
@@ -127,6 +213,16 @@ func sealCase(k *sessionKeys, c Case) (summary, detail []byte, err error) {
 	d := detailRecord{Facts: c.Facts, Steps: c.Steps, Review: c.Review}
 	if !c.Profile.IsZero() {
 		d.Profile = &c.Profile
+	}
+	if c.Consent != (Consent{}) {
+		d.Consent = &consentRecord{Given: c.Consent.Given, Date: c.Consent.Date}
+	}
+	if c.Contact != (Contact{}) {
+		ct := contactRecord(c.Contact)
+		d.Contact = &ct
+	}
+	for _, n := range c.Notes {
+		d.Notes = append(d.Notes, noteRecord(n))
 	}
 	dp, err := json.Marshal(d)
 	if err != nil {
@@ -187,6 +283,15 @@ func openCase(k *sessionKeys, id string, summary, detail []byte) (Case, error) {
 	}
 	if d.Profile != nil {
 		c.Profile = *d.Profile
+	}
+	if d.Consent != nil {
+		c.Consent = Consent{Given: d.Consent.Given, Date: d.Consent.Date}
+	}
+	if d.Contact != nil {
+		c.Contact = Contact(*d.Contact)
+	}
+	for _, n := range d.Notes {
+		c.Notes = append(c.Notes, Note(n))
 	}
 	return c, nil
 }

@@ -185,3 +185,32 @@ func TestCloseAndReopenACase(t *testing.T) {
 		t.Errorf("reopened case = %+v", got)
 	}
 }
+
+func TestConsentContactAndNotesRoundTripAndAreChecked(t *testing.T) {
+	_, s, _ := newTestVault(t)
+	c := mustCreateCase(t, s, Case{Reference: "WM-N1", Language: "ro"})
+	c.Consent = Consent{Given: true, Date: "2026-11-23"}
+	c.Contact = Contact{Phone: "07700 900123", Address: "1 High St\nLeeds", SafeText: true, CodeWord: "blue"}
+	c.Notes = []Note{{Date: "2026-11-23", Adviser: "Alice", Text: "Prefers mornings.\nBring a letter."}}
+	if err := s.SaveCase(c); err != nil {
+		t.Fatal(err)
+	}
+	got, err := s.Case(c.ID)
+	if err != nil || !reflect.DeepEqual(got.Consent, c.Consent) || !reflect.DeepEqual(got.Contact, c.Contact) ||
+		!reflect.DeepEqual(got.Notes, c.Notes) {
+		t.Fatalf("read back %+v %+v %+v, %v", got.Consent, got.Contact, got.Notes, err)
+	}
+	for name, edit := range map[string]func(*Case){
+		"consent on no real day": func(c *Case) { c.Consent.Date = "23/11/2026" },
+		"a control character":    func(c *Case) { c.Contact.Phone = "0770\x00" },
+		"an empty note":          func(c *Case) { c.Notes = []Note{{Date: "2026-11-23"}} },
+		"a note with no day":     func(c *Case) { c.Notes = []Note{{Text: "x"}} },
+		"an over-long note":      func(c *Case) { c.Notes = []Note{{Date: "2026-11-23", Text: strings.Repeat("x", 4001)}} },
+	} {
+		x := c
+		edit(&x)
+		if err := s.SaveCase(x); !errors.Is(err, ErrInvalid) {
+			t.Errorf("%s: SaveCase = %v, want ErrInvalid", name, err)
+		}
+	}
+}

@@ -15,11 +15,14 @@ import (
 
 func TestCanaryNeverOnDisk(t *testing.T) {
 	path, s, rk := newTestVault(t)
-	canaries := []string{"CanaryName-5b1f", "CANARY-REF-77c2", "CanaryFactQ9", "CanaryStep-3e8d", "CanaryName2-a0c4"}
+	canaries := []string{"CanaryName-5b1f", "CANARY-REF-77c2", "CanaryFactQ9", "CanaryStep-3e8d", "CanaryName2-a0c4",
+		"07700-CanaryPhone", "canary-mail@example.org", "Canary Street 12", "CanaryCodeWord", "CanaryNote-19af"}
 	c := sampleCase(canaries[1])
 	c.Name = canaries[0]
 	c.Facts.Nationality = &canaries[2]
 	c.Steps = append(c.Steps, jobs.Step{Text: canaries[3], Owner: jobs.OwnerOther})
+	c.Contact = Contact{Phone: canaries[5], Email: canaries[6], Address: canaries[7], CodeWord: canaries[8], SafeText: true}
+	c.Notes = []Note{{Date: "2026-11-23", Adviser: "Alice", Text: canaries[9]}}
 	c = mustCreateCase(t, s, c)
 	c.Name = canaries[4]
 	if err := s.SaveCase(c); err != nil {

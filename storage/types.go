@@ -56,6 +56,37 @@ type Case struct {
 	Closed string
 	// CloseReason says why it was closed; "" while open.
 	CloseReason CloseReason
+	// Consent records the person's agreement to the organisation keeping their information.
+	Consent Consent
+	// Contact is how the person may be reached, and which ways are safe.
+	Contact Contact
+	// Notes are the advisers' dated notes, oldest first.
+	Notes []Note
+}
+
+// Consent is whether the person agreed to their information being stored, and on what day
+// the adviser recorded it (YYYY-MM-DD).
+type Consent struct {
+	Given bool
+	Date  string
+}
+
+// Contact is how to reach the person and which ways are safe. An exploiter may read a phone's
+// messages or a letter, so each way is marked safe or not; the app shows the marks wherever
+// the details appear.
+type Contact struct {
+	Phone, Email, Address string
+	SafePhone, SafeText   bool // may we ring / send a text message
+	SafePost, SafeEmail   bool // may we send a letter / an email
+	CodeWord              string // agreed so the person knows the call is from us
+	Notes                 string // e.g. "only after 6pm; ask for Ana"
+}
+
+// Note is one dated note by an adviser.
+type Note struct {
+	Date    string // YYYY-MM-DD
+	Adviser string
+	Text    string
 }
 
 // CloseReason says why a case was closed, for the organisation's own counts. It is a stable id;
