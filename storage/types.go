@@ -76,8 +76,8 @@ type Consent struct {
 // the details appear.
 type Contact struct {
 	Phone, Email, Address string
-	SafePhone, SafeText   bool // may we ring / send a text message
-	SafePost, SafeEmail   bool // may we send a letter / an email
+	SafePhone, SafeText   bool   // may we ring / send a text message
+	SafePost, SafeEmail   bool   // may we send a letter / an email
 	CodeWord              string // agreed so the person knows the call is from us
 	Notes                 string // e.g. "only after 6pm; ask for Ana"
 }
