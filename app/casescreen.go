@@ -53,6 +53,7 @@ type caseScreen struct {
 	offer    *offerTab
 	history  *historyTab
 	overview *overviewTab
+	outcomes *outcomesTab
 	tab      int // the tab on screen, kept across a change of language
 }
 
@@ -63,6 +64,7 @@ const (
 	tabProfile
 	tabPlan
 	tabOffer
+	tabOutcomes
 	tabHistory
 )
 
@@ -115,6 +117,7 @@ func (s *caseScreen) view() fyne.CanvasObject {
 			container.NewTabItem(tr.T("casework.tab.profile"), s.profile.view()),
 			container.NewTabItem(tr.T("casework.tab.plan"), s.plan.view()),
 			container.NewTabItem(tr.T("casework.tab.offer"), s.offer.view()),
+			container.NewTabItem(tr.T("casework.tab.outcomes"), s.outcomes.view()),
 			container.NewTabItem(tr.T("casework.tab.history"), s.history.view()),
 		)
 		tabs.SelectIndex(s.tab)
@@ -174,6 +177,7 @@ func (s *caseScreen) translate() {
 	s.offer.translate()
 	s.history.translate()
 	s.overview.translate()
+	s.outcomes.translate()
 }
 
 // load reads the case off the UI goroutine (storage audits the opening).
@@ -217,6 +221,8 @@ func (s *caseScreen) loaded(sess *storage.Session, c storage.Case, err error) {
 	s.history = newHistoryTab(s)
 	s.overview = newOverviewTab(s)
 	s.overview.show(c)
+	s.outcomes = newOutcomesTab(s, pack.Benefits())
+	s.outcomes.show(c.Outcomes)
 	s.saveNote.set(s.u.tr, notice{id: "interview.saved", info: true})
 	s.u.redraw() // draw again, now with the interview and results
 }
@@ -308,6 +314,6 @@ func (s *caseScreen) leave() {
 	s.c = storage.Case{}
 	s.iv = nil
 	s.ip = nil
-	s.profile, s.plan, s.offer, s.history, s.overview, s.printing = nil, nil, nil, nil, nil, nil
+	s.profile, s.plan, s.offer, s.history, s.overview, s.outcomes, s.printing = nil, nil, nil, nil, nil, nil, nil
 	s.saver = nil
 }

@@ -359,3 +359,35 @@ func TestOverviewConsentSafeContactAndNotes(t *testing.T) {
 		t.Errorf("notes in the vault = %+v", notes)
 	}
 }
+
+func TestOutcomesAreCheckedAndSaved(t *testing.T) {
+	h := unlocked(t)
+	s := h.openCase("WM-38", eligibility.Facts{})
+	o := s.outcomes
+	o.addClaim.SetSelectedIndex(slices.Index(o.benefits, "universal_credit"))
+	if len(o.claims) != 1 {
+		t.Fatalf("%d claim rows after adding one", len(o.claims))
+	}
+	r := o.claims[0]
+	r.status.SetSelectedIndex(slices.Index(jobs.BenefitStatuses(), "awarded"))
+	test.Type(r.applied, "2026-10-01")
+	test.Type(r.decided, "2026-09-01") // before it was applied for
+	test.Tap(o.save)
+	if h.run.pending() != 0 || !o.problem.label.Visible() {
+		t.Fatal("outcomes with a decision before the claim were saved")
+	}
+	r.decided.SetText("2026-11-05")
+	test.Type(r.paid, "424,90")
+	test.Tap(o.addJob)
+	j := o.jobs[0]
+	test.Type(j.started, "2026-11-20")
+	j.sector.SetSelectedIndex(slices.Index(jobs.Sectors(), "warehouse"))
+	j.checked.SetChecked(true)
+	test.Tap(o.save)
+	h.run.flush()
+	got := h.stored(s.id).Outcomes
+	if len(got.Benefits) != 1 || got.Benefits[0].Status != jobs.BenefitAwarded || got.Benefits[0].Monthly == nil ||
+		*got.Benefits[0].Monthly != 424.9 || len(got.Work) != 1 || got.Work[0].Sector != "warehouse" || !got.Work[0].PayChecked {
+		t.Errorf("outcomes in the vault = %+v", got)
+	}
+}

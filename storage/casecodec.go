@@ -30,13 +30,14 @@ type summaryRecord struct {
 }
 
 type detailRecord struct {
-	Facts   eligibility.Facts `json:"facts"`
-	Steps   []jobs.Step       `json:"steps,omitempty"`
-	Profile *jobs.Profile     `json:"profile,omitempty"` // nil when nothing is recorded
-	Review  string            `json:"review,omitempty"`
-	Consent *consentRecord    `json:"consent,omitempty"`
-	Contact *contactRecord    `json:"contact,omitempty"`
-	Notes   []noteRecord      `json:"notes,omitempty"`
+	Facts    eligibility.Facts `json:"facts"`
+	Steps    []jobs.Step       `json:"steps,omitempty"`
+	Profile  *jobs.Profile     `json:"profile,omitempty"` // nil when nothing is recorded
+	Review   string            `json:"review,omitempty"`
+	Consent  *consentRecord    `json:"consent,omitempty"`
+	Contact  *contactRecord    `json:"contact,omitempty"`
+	Notes    []noteRecord      `json:"notes,omitempty"`
+	Outcomes *jobs.Outcomes    `json:"outcomes,omitempty"`
 }
 
 type consentRecord struct {
@@ -107,6 +108,9 @@ func validateCase(c Case) error {
 	}
 	if err := checkCaseText(c); err != nil {
 		return err
+	}
+	if err := c.Outcomes.Validate(nil); err != nil {
+		return fmt.Errorf("%w: %w", eligibility.WithPrefix(err, "outcomes"), ErrInvalid)
 	}
 	if err := jobs.CheckReview("review", c.Review); err != nil {
 		return fmt.Errorf("%w: %w", err, ErrInvalid)
@@ -224,6 +228,9 @@ func sealCase(k *sessionKeys, c Case) (summary, detail []byte, err error) {
 	for _, n := range c.Notes {
 		d.Notes = append(d.Notes, noteRecord(n))
 	}
+	if !c.Outcomes.IsZero() {
+		d.Outcomes = &c.Outcomes
+	}
 	dp, err := json.Marshal(d)
 	if err != nil {
 		return nil, nil, fmt.Errorf("encode case: %w", err)
@@ -292,6 +299,9 @@ func openCase(k *sessionKeys, id string, summary, detail []byte) (Case, error) {
 	}
 	for _, n := range d.Notes {
 		c.Notes = append(c.Notes, Note(n))
+	}
+	if d.Outcomes != nil {
+		c.Outcomes = *d.Outcomes
 	}
 	return c, nil
 }

@@ -214,3 +214,24 @@ func TestConsentContactAndNotesRoundTripAndAreChecked(t *testing.T) {
 		}
 	}
 }
+
+func TestOutcomesRoundTripAndAreChecked(t *testing.T) {
+	_, s, _ := newTestVault(t)
+	c := mustCreateCase(t, s, Case{Reference: "WM-O1", Language: "pl"})
+	pay := 12.71
+	c.Outcomes = jobs.Outcomes{
+		Benefits: []jobs.BenefitOutcome{{Benefit: "universal_credit", Status: jobs.BenefitApplied, Applied: "2026-11-20"}},
+		Work:     []jobs.WorkOutcome{{Started: "2026-11-21", Sector: "warehouse", HourlyPay: &pay, PayChecked: true}},
+	}
+	if err := s.SaveCase(c); err != nil {
+		t.Fatal(err)
+	}
+	got, err := s.Case(c.ID)
+	if err != nil || !reflect.DeepEqual(got.Outcomes, c.Outcomes) {
+		t.Fatalf("outcomes read back %+v, %v", got.Outcomes, err)
+	}
+	c.Outcomes.Work[0].Sector = "space"
+	if err := s.SaveCase(c); !errors.Is(err, ErrInvalid) {
+		t.Errorf("an unknown sector saved: %v", err)
+	}
+}

@@ -62,6 +62,8 @@ type Case struct {
 	Contact Contact
 	// Notes are the advisers' dated notes, oldest first.
 	Notes []Note
+	// Outcomes are the claims made and jobs started, for the organisation's counts.
+	Outcomes jobs.Outcomes
 }
 
 // Consent is whether the person agreed to their information being stored, and on what day
