@@ -30,6 +30,7 @@ type caseScreen struct {
 	id    string
 
 	c     storage.Case // the case as last saved or being saved
+	pack  eligibility.Pack
 	iv    *interview.Interview
 	saver *caseSaver
 
@@ -209,6 +210,7 @@ func (s *caseScreen) loaded(sess *storage.Session, c storage.Case, err error) {
 		return
 	}
 	s.c = c
+	s.pack = pack
 	s.saver = newCaseSaver(sess)
 	s.iv = interview.New(pack, c.Facts, s.u.now())
 	tr := func() *locales.Translator { return s.u.tr }
@@ -234,6 +236,7 @@ func (s *caseScreen) onChanged() {
 	s.rp.show(s.u.tr, s.iv.Results())
 	s.profile.showRightToWork(s.c.Facts)
 	s.plan.show(s.c.Steps, s.c.Review, s.suggestions())
+	s.overview.dates.showDeadlines(s.u.tr)
 	s.saveCase()
 }
 

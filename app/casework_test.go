@@ -391,3 +391,31 @@ func TestOutcomesAreCheckedAndSaved(t *testing.T) {
 		t.Errorf("outcomes in the vault = %+v", got)
 	}
 }
+
+func TestKeyDatesAndDeadlines(t *testing.T) {
+	h := unlocked(t)
+	n, rg := eligibility.England, eligibility.RGPositive
+	s := h.openCase("WM-39", eligibility.Facts{Nation: &n, NRMReasonableGrounds: &rg})
+	o := s.overview
+	test.Type(o.dates.rg, "2026-11-10")
+	test.Type(o.dates.cg, "2026-11-01") // before the reasonable grounds decision
+	test.Tap(o.save)
+	if h.run.pending() != 0 || o.problem.n.id != "casework.dates.invalid" {
+		t.Fatalf("dates in the wrong order were saved (problem %q)", o.problem.label.Text)
+	}
+	o.dates.cg.SetText("")
+	test.Tap(o.save)
+	h.run.flush()
+	if got := h.stored(s.id).KeyDates.ReasonableGrounds; got != "2026-11-10" {
+		t.Fatalf("reasonable grounds day in the vault = %q", got)
+	}
+	var lines []string
+	for _, obj := range o.dates.deadlines.Objects {
+		if box, ok := obj.(*fyne.Container); ok {
+			lines = append(lines, box.Objects[0].(*widget.Label).Text)
+		}
+	}
+	if len(lines) == 0 || !strings.HasPrefix(lines[0], "2026-12-09") {
+		t.Errorf("deadlines = %q, want the end of recovery support on 2026-12-09 first", lines)
+	}
+}

@@ -244,6 +244,7 @@ func (t *outcomesTab) onSave() {
 	}
 	t.s.c.Outcomes = o
 	t.problem.set(t.s.u.tr, notice{id: "casework.outcomes.saved", info: true})
+	t.s.overview.dates.showDeadlines(t.s.u.tr) // a decided claim may start a deadline
 	t.s.saveCase()
 }
 

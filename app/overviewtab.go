@@ -35,6 +35,7 @@ type overviewTab struct {
 	noteList                                                  *fyne.Container
 	newNote                                                   *widget.Entry
 	addNote                                                   *widget.Button
+	dates                                                     *keyDatesForm
 	save                                                      *widget.Button
 	problem                                                   *noticeLabel
 	content                                                   fyne.CanvasObject
@@ -66,12 +67,14 @@ func newOverviewTab(s *caseScreen) *overviewTab {
 	t.noteList = container.NewVBox()
 	t.newNote = multiLine(use)
 	t.addNote = widget.NewButtonWithIcon("", theme.ContentAddIcon(), t.onAddNote)
+	t.dates = newKeyDatesForm(s)
 	t.save = widget.NewButtonWithIcon("", theme.DocumentSaveIcon(), t.onSave)
 	t.save.Importance = widget.HighImportance
 	t.problem = newNoticeLabel()
 	form := container.NewVBox(
 		t.nameLabel, t.name, t.langLabel, t.language,
 		t.consentHead, t.consent, t.consentDate,
+		t.dates.box,
 		t.contactHead, t.unsafe,
 		t.phoneLabel, t.phone, container.NewHBox(t.safePhone, t.safeText),
 		t.emailLabel, t.email, t.safeEmail,
@@ -104,6 +107,7 @@ func (t *overviewTab) show(c storage.Case) {
 	t.safeText.SetChecked(ct.SafeText)
 	t.safePost.SetChecked(ct.SafePost)
 	t.safeEmail.SetChecked(ct.SafeEmail)
+	t.dates.show(c.KeyDates)
 }
 
 func (t *overviewTab) translate() {
@@ -126,6 +130,7 @@ func (t *overviewTab) translate() {
 	t.addNote.SetText(tr.T("casework.overview.add_note"))
 	t.save.SetText(tr.T("casework.overview.save"))
 	t.problem.translate(tr)
+	t.dates.translate()
 	t.showConsent()
 	t.showSafety()
 	t.showNotes()
@@ -194,10 +199,16 @@ func (t *overviewTab) onConsent(given bool) {
 	t.s.saveCase()
 }
 
-// onSave saves the name, language and contact details.
+// onSave saves the name, language, key dates and contact details.
 func (t *overviewTab) onSave() {
 	t.s.u.onInput()
+	dates := t.dates.value()
+	if err := dates.Validate(); err != nil {
+		t.problem.set(t.s.u.tr, notice{id: "casework.dates.invalid"})
+		return
+	}
 	c := &t.s.c
+	c.KeyDates = dates
 	c.Name = strings.TrimSpace(t.name.Text)
 	if i := t.language.SelectedIndex(); i >= 0 {
 		c.Language = t.langCodes[i]

@@ -128,3 +128,16 @@ func knownBenefit(benefits []string, id string) bool {
 	}
 	return true
 }
+
+// Decisions are the decided claims as the deadline rules take them, so a refusal entered as
+// an outcome gives its reconsideration deadline without being entered twice.
+func (o Outcomes) Decisions() []eligibility.BenefitDecision {
+	var out []eligibility.BenefitDecision
+	for _, b := range o.Benefits {
+		if b.Decided == "" || b.Status == BenefitApplied {
+			continue
+		}
+		out = append(out, eligibility.BenefitDecision{Benefit: b.Benefit, Decided: b.Decided, Refused: b.Status == BenefitRefused})
+	}
+	return out
+}

@@ -55,3 +55,17 @@ func TestOutcomesValidate(t *testing.T) {
 		t.Error("IsZero is wrong")
 	}
 }
+
+func TestDecisionsComeFromDecidedClaims(t *testing.T) {
+	o := Outcomes{Benefits: []BenefitOutcome{
+		{Benefit: "pip", Status: BenefitApplied, Applied: "2026-10-01"},
+		{Benefit: "universal_credit", Status: BenefitRefused, Applied: "2026-10-01", Decided: "2026-11-02"},
+		{Benefit: "child_benefit", Status: BenefitAwarded, Decided: "2026-11-03"},
+		{Benefit: "housing_benefit", Status: BenefitRefused}, // no day: no deadline can be worked out
+	}}
+	got := o.Decisions()
+	if len(got) != 2 || got[0] != (eligibility.BenefitDecision{Benefit: "universal_credit", Decided: "2026-11-02", Refused: true}) ||
+		got[1] != (eligibility.BenefitDecision{Benefit: "child_benefit", Decided: "2026-11-03"}) {
+		t.Errorf("Decisions = %+v", got)
+	}
+}

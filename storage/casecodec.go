@@ -30,14 +30,15 @@ type summaryRecord struct {
 }
 
 type detailRecord struct {
-	Facts    eligibility.Facts `json:"facts"`
-	Steps    []jobs.Step       `json:"steps,omitempty"`
-	Profile  *jobs.Profile     `json:"profile,omitempty"` // nil when nothing is recorded
-	Review   string            `json:"review,omitempty"`
-	Consent  *consentRecord    `json:"consent,omitempty"`
-	Contact  *contactRecord    `json:"contact,omitempty"`
-	Notes    []noteRecord      `json:"notes,omitempty"`
-	Outcomes *jobs.Outcomes    `json:"outcomes,omitempty"`
+	Facts    eligibility.Facts     `json:"facts"`
+	Steps    []jobs.Step           `json:"steps,omitempty"`
+	Profile  *jobs.Profile         `json:"profile,omitempty"` // nil when nothing is recorded
+	Review   string                `json:"review,omitempty"`
+	Consent  *consentRecord        `json:"consent,omitempty"`
+	Contact  *contactRecord        `json:"contact,omitempty"`
+	Notes    []noteRecord          `json:"notes,omitempty"`
+	Outcomes *jobs.Outcomes        `json:"outcomes,omitempty"`
+	KeyDates *eligibility.KeyDates `json:"dates,omitempty"`
 }
 
 type consentRecord struct {
@@ -108,6 +109,9 @@ func validateCase(c Case) error {
 	}
 	if err := checkCaseText(c); err != nil {
 		return err
+	}
+	if err := c.KeyDates.Validate(); err != nil {
+		return fmt.Errorf("%w: %w", eligibility.WithPrefix(err, "dates"), ErrInvalid)
 	}
 	if err := c.Outcomes.Validate(nil); err != nil {
 		return fmt.Errorf("%w: %w", eligibility.WithPrefix(err, "outcomes"), ErrInvalid)
@@ -231,6 +235,9 @@ func sealCase(k *sessionKeys, c Case) (summary, detail []byte, err error) {
 	if !c.Outcomes.IsZero() {
 		d.Outcomes = &c.Outcomes
 	}
+	if !c.KeyDates.IsEmpty() {
+		d.KeyDates = &c.KeyDates
+	}
 	dp, err := json.Marshal(d)
 	if err != nil {
 		return nil, nil, fmt.Errorf("encode case: %w", err)
@@ -302,6 +309,9 @@ func openCase(k *sessionKeys, id string, summary, detail []byte) (Case, error) {
 	}
 	if d.Outcomes != nil {
 		c.Outcomes = *d.Outcomes
+	}
+	if d.KeyDates != nil {
+		c.KeyDates = *d.KeyDates
 	}
 	return c, nil
 }

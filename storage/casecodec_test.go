@@ -235,3 +235,19 @@ func TestOutcomesRoundTripAndAreChecked(t *testing.T) {
 		t.Errorf("an unknown sector saved: %v", err)
 	}
 }
+
+func TestKeyDatesRoundTripAndAreChecked(t *testing.T) {
+	_, s, _ := newTestVault(t)
+	c := mustCreateCase(t, s, Case{Reference: "WM-K1", Language: "ro"})
+	c.KeyDates = eligibility.KeyDates{ReasonableGrounds: "2026-10-01", LeaveExpires: "2027-03-01"}
+	if err := s.SaveCase(c); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := s.Case(c.ID); err != nil || !reflect.DeepEqual(got.KeyDates, c.KeyDates) {
+		t.Fatalf("key dates read back %+v, %v", got.KeyDates, err)
+	}
+	c.KeyDates.ConclusiveGrounds = "2026-09-01" // before the reasonable grounds decision
+	if err := s.SaveCase(c); !errors.Is(err, ErrInvalid) {
+		t.Errorf("a conclusive decision before the reasonable one saved: %v", err)
+	}
+}

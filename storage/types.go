@@ -64,6 +64,9 @@ type Case struct {
 	Notes []Note
 	// Outcomes are the claims made and jobs started, for the organisation's counts.
 	Outcomes jobs.Outcomes
+	// KeyDates are the NRM decision and leave dates the deadlines are worked out from.
+	// Benefit decisions come from Outcomes, so KeyDates.BenefitDecisions stays empty here.
+	KeyDates eligibility.KeyDates
 }
 
 // Consent is whether the person agreed to their information being stored, and on what day
