@@ -51,10 +51,12 @@ func Run(cfg Config) error {
 		path = p
 	}
 	a := fyneapp.NewWithID(AppID)
+	applyAppearance(a)
 	a.SetIcon(assets.Icon)
 	u := newUI(a, path, cfg.Storage, goRunner, time.Now)
 	u.start()
 	stop := u.watchIdle()
+	rememberWindowSize(u)
 	u.win.ShowAndRun()
 	stop()
 	u.shutdown()
@@ -99,6 +101,8 @@ type ui struct {
 	// epoch counts locks. Work started before a lock carries the old epoch, and its result is
 	// dropped when it comes back, so no case data reaches a screen after the vault was locked.
 	epoch int
+	// home is what the home screen remembers between its visits in this session (home_recent.go).
+	home homeMemory
 
 	body     *fyne.Container
 	current  screen
@@ -125,7 +129,7 @@ func newUI(a fyne.App, path string, opts *storage.Options, run runner, now func(
 	u.win.SetContent(newInputWatch(u.body, u.onInput))
 	watchKeys(u.win.Canvas(), u.onInput)
 	u.buildLockControls()
-	u.win.Resize(fyne.NewSize(1024, 700))
+	restoreWindowSize(u)
 	return u
 }
 

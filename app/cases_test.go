@@ -41,9 +41,8 @@ func (h *harness) openForm() *caseForm {
 }
 
 func references(c *casesScreen) []string {
-	list, _ := c.cases.Get()
 	var refs []string
-	for _, s := range list {
+	for _, s := range c.cases.rows {
 		refs = append(refs, s.Reference)
 	}
 	return refs
@@ -66,7 +65,7 @@ func TestNewCaseAppearsInListAtOnce(t *testing.T) {
 	if got := references(c); !slices.Equal(got, []string{"WM-0002"}) {
 		t.Fatalf("list = %q", got)
 	}
-	want := []string{"WM-0002", "2026-11-23", h.u.tr.T("app.case.status.open"), "Română"}
+	want := []string{"WM-0002", "Maria", "2026-11-23", "", h.u.tr.T("app.case.status.open"), "Română"}
 	for col, w := range want {
 		if got := cellText(c, 0, col); got != w {
 			t.Errorf("column %d = %q, want %q", col, got, w)

@@ -211,6 +211,7 @@ func (s *caseScreen) loaded(sess *storage.Session, c storage.Case, err error) {
 	}
 	s.c = c
 	s.pack = pack
+	s.u.noteOpened(s.id)
 	s.saver = newCaseSaver(sess)
 	s.iv = interview.New(pack, c.Facts, s.u.now())
 	tr := func() *locales.Translator { return s.u.tr }

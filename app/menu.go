@@ -98,8 +98,4 @@ func (u *ui) onPrintKey() {
 }
 
 // onSettingsKey opens the settings.
-func (u *ui) onSettingsKey() {
-	if o, ok := any(u).(interface{ openSettings() }); ok {
-		o.openSettings()
-	}
-}
+func (u *ui) onSettingsKey() { u.openSettings() }
