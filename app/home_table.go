@@ -17,7 +17,7 @@ var caseColumns = []struct {
 	id    string
 	width float32
 }{
-	{"home.col.reference", 100},
+	{"home.col.reference", 150}, // "WM-2026-0001" and the like in full
 	{"home.col.name", 130},
 	{"app.cases.col.opened", 0},
 	{"home.col.review", 0},
