@@ -3,6 +3,8 @@ package app
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
+
+	"waymark/storage"
 )
 
 // The keyboard shortcuts, shown beside their menu items (Cmd on a Mac). The main menu is asked
@@ -17,7 +19,7 @@ var (
 
 // menuItems are the Vault menu's items besides Lock.
 type menuItems struct {
-	newCase, find, print, settings *fyne.MenuItem
+	newCase, find, print, settings, stats *fyne.MenuItem
 }
 
 // buildMenu makes the Vault menu: Lock first (the one an adviser reaches for in a hurry), then
@@ -27,8 +29,9 @@ func (u *ui) buildMenu() {
 	u.items.find = u.menuItem(findShortcut, u.onFindKey)
 	u.items.print = u.menuItem(printShortcut, u.onPrintKey)
 	u.items.settings = u.menuItem(settingsShortcut, u.onSettingsKey)
+	u.items.stats = fyne.NewMenuItem("", func() { u.onInput(); u.openStatistics() })
 	u.menu = fyne.NewMenu("", u.lockItem, fyne.NewMenuItemSeparator(),
-		u.items.newCase, u.items.find, u.items.print, fyne.NewMenuItemSeparator(), u.items.settings)
+		u.items.newCase, u.items.find, u.items.print, fyne.NewMenuItemSeparator(), u.items.settings, u.items.stats)
 	u.win.SetMainMenu(fyne.NewMainMenu(u.menu))
 	u.win.Canvas().AddShortcut(lockShortcut, func(fyne.Shortcut) { u.onLock() })
 }
@@ -52,6 +55,7 @@ func (u *ui) translateMenu() {
 	u.items.find.Label = u.tr.T("casework.menu.find")
 	u.items.print.Label = u.tr.T("casework.menu.print")
 	u.items.settings.Label = u.tr.T("casework.menu.settings")
+	u.items.stats.Label = u.tr.T("casework.menu.stats")
 }
 
 // updateMenu enables what makes sense where the adviser is: case actions once unlocked, Print
@@ -60,6 +64,7 @@ func (u *ui) updateMenu() {
 	locked := u.session == nil
 	u.items.newCase.Disabled = locked
 	u.items.find.Disabled = locked
+	u.items.stats.Disabled = locked || u.session.Adviser().Role != storage.RoleAdmin
 	cs, onCase := u.current.(*caseScreen)
 	u.items.print.Disabled = locked || !onCase || cs.iv == nil
 }

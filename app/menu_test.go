@@ -1,7 +1,13 @@
 package app
 
 import (
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
+
+	fynestorage "fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
 
 	"waymark/eligibility"
 )
@@ -37,5 +43,40 @@ func TestMenuShortcutsWorkWhereTheyMakeSense(t *testing.T) {
 	h.pressShortcut(lockShortcut)
 	if !h.u.items.newCase.Disabled {
 		t.Error("New case stays enabled after locking")
+	}
+}
+
+func TestStatisticsExportForAnAdmin(t *testing.T) {
+	h := unlocked(t)
+	h.openCase("WM-41", eligibility.Facts{})
+	if h.u.items.stats.Disabled {
+		t.Fatal("Statistics is disabled for the admin")
+	}
+	h.u.items.stats.Action()
+	if len(h.u.dialogs) != 1 {
+		t.Fatal("Statistics did not open its dialog")
+	}
+	h.u.closeDialogs()
+	d := &statsDialog{u: h.u, from: newInputEntry(func() {}), to: newInputEntry(func() {}),
+		problem: newNoticeLabel(), progress: newWorking(), save: widget.NewButton("", nil)}
+	d.from.SetText("2026-11")
+	d.to.SetText("2026-10")
+	if _, _, ok := d.period(); ok {
+		t.Error("a period ending before it starts was accepted")
+	}
+	d.to.SetText("2026-11")
+	path := filepath.Join(t.TempDir(), "stats.csv")
+	w, err := fynestorage.Writer(fynestorage.NewFileURI(path))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d.write(w)
+	h.run.flush()
+	data, err := os.ReadFile(path)
+	if err != nil || !strings.HasPrefix(string(data), "month,cases_opened") || strings.Contains(string(data), "WM-41") {
+		t.Fatalf("statistics file = %q, %v", data, err)
+	}
+	if d.problem.n.id != "casework.stats.saved" {
+		t.Errorf("after saving the dialog says %q", d.problem.label.Text)
 	}
 }
