@@ -261,6 +261,9 @@ func (s *caseScreen) suggestions() []jobs.Suggestion {
 
 // saveCase writes the case as it now stands, in order with every other change.
 func (s *caseScreen) saveCase() {
+	if s.saver == nil {
+		return // the case is being erased
+	}
 	epoch := s.epoch
 	s.saver.save(s.u.run, s.c, func(err error) {
 		if s.u.epoch != epoch || s.u.current != s {

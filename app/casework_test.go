@@ -2,6 +2,7 @@ package app
 
 import (
 	"bytes"
+	"errors"
 	"os"
 	"path/filepath"
 	"slices"
@@ -417,5 +418,38 @@ func TestKeyDatesAndDeadlines(t *testing.T) {
 	}
 	if len(lines) == 0 || !strings.HasPrefix(lines[0], "2026-12-09") {
 		t.Errorf("deadlines = %q, want the end of recovery support on 2026-12-09 first", lines)
+	}
+}
+
+func TestExportAndEraseOnRequest(t *testing.T) {
+	h := unlocked(t)
+	s := h.openCase("WM-42", england())
+	d := s.overview.subject
+	path := filepath.Join(t.TempDir(), "my-data.json")
+	w, err := fynestorage.Writer(fynestorage.NewFileURI(path))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d.write(w)
+	h.run.flush()
+	data, err := os.ReadFile(path)
+	if err != nil || !bytes.Contains(data, []byte(`"reference": "WM-42"`)) {
+		t.Fatalf("export = %q, %v", data, err)
+	}
+
+	test.Tap(d.erase)
+	test.Type(d.confirm, "WM-4")
+	d.onEraseConfirmed(true)
+	if h.run.pending() != 0 || d.problem.n.id != "casework.subject.erase_mismatch" {
+		t.Fatal("a wrong reference erased the case, or nothing was said")
+	}
+	h.u.closeDialogs()
+	test.Tap(d.erase)
+	test.Type(d.confirm, "WM-42")
+	d.onEraseConfirmed(true)
+	h.run.flush()
+	h.cases()
+	if _, err := h.u.session.Case(s.id); !errors.Is(err, storage.ErrNotFound) {
+		t.Errorf("after erasing, reading the case gives %v", err)
 	}
 }

@@ -36,6 +36,7 @@ type overviewTab struct {
 	newNote                                                   *widget.Entry
 	addNote                                                   *widget.Button
 	dates                                                     *keyDatesForm
+	subject                                                   *subjectData
 	save                                                      *widget.Button
 	problem                                                   *noticeLabel
 	content                                                   fyne.CanvasObject
@@ -68,6 +69,7 @@ func newOverviewTab(s *caseScreen) *overviewTab {
 	t.newNote = multiLine(use)
 	t.addNote = widget.NewButtonWithIcon("", theme.ContentAddIcon(), t.onAddNote)
 	t.dates = newKeyDatesForm(s)
+	t.subject = newSubjectData(s)
 	t.save = widget.NewButtonWithIcon("", theme.DocumentSaveIcon(), t.onSave)
 	t.save.Importance = widget.HighImportance
 	t.problem = newNoticeLabel()
@@ -82,6 +84,8 @@ func newOverviewTab(s *caseScreen) *overviewTab {
 		t.codeLabel, t.codeWord, t.cNotesLb, t.contactNotes,
 		widget.NewSeparator(),
 		t.notesHead, t.noteList, t.newNote, leftAligned(t.addNote),
+		widget.NewSeparator(),
+		t.subject.box,
 	)
 	t.content = container.NewBorder(nil,
 		container.NewPadded(container.NewBorder(nil, nil, nil, t.save, t.problem.label)),
@@ -131,6 +135,7 @@ func (t *overviewTab) translate() {
 	t.save.SetText(tr.T("casework.overview.save"))
 	t.problem.translate(tr)
 	t.dates.translate()
+	t.subject.translate()
 	t.showConsent()
 	t.showSafety()
 	t.showNotes()
