@@ -3,7 +3,6 @@ package app
 import (
 	"errors"
 	"runtime"
-	"runtime/debug"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -159,28 +158,14 @@ func (s *casesScreen) load() {
 		index *storage.CaseIndex
 		err   error
 	)
-	mem := s.u.homeMemory()
-	release := !mem.released
-	mem.released = true
 	s.u.run(func() {
 		var list []storage.CaseSummary
 		list, err = sess.ListCases()
 		index = storage.NewCaseIndex(list)
-		if release {
-			// The first list after unlocking follows the key derivation's 64 MiB and the
-			// decryption of every summary, all garbage now. Go would keep that memory from the
-			// system for minutes; handing it back at once keeps the window near its 200 MB
-			// budget (about 290 MB without this with 10,000 cases, 190 MB with it, measured).
-			releaseMemory()
-		}
 	}, func() {
 		s.showIndex(index, err)
 	})
 }
-
-// releaseMemory hands the memory Go holds but no longer uses back to the system. It is a
-// variable so tests, which unlock hundreds of times, count the calls instead of paying for them.
-var releaseMemory = debug.FreeOSMemory
 
 // showList puts a freshly read list on screen, unless the vault was locked since it was asked
 // for. A list that comes with an error (some records damaged) is shown as far as it goes.

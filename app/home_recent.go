@@ -18,9 +18,6 @@ type homeMemory struct {
 	session *storage.Session
 	recent  []string // case ids, most recent first
 	filter  homeFilter
-	// released is set once the first list of the session has been read, when the memory the
-	// unlock used is handed back to the system (casesScreen.load).
-	released bool
 }
 
 // homeFilter is how the adviser narrowed and ordered the case list.

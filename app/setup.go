@@ -160,6 +160,7 @@ func (s *setupScreen) onCreate() {
 	s.u.run(func() {
 		sess, key, err = storage.Create(s.u.path, name, pass, s.u.opts)
 		clear(pass)
+		releaseMemory() // the calibration's and key derivation's working memory
 		if err == nil {
 			minutes = readIdleMinutes(sess)
 		}

@@ -157,6 +157,7 @@ func (s *unlockScreen) onUnlock() {
 	s.u.run(func() {
 		sess, err = v.Unlock(name, pass)
 		clear(pass)
+		releaseMemory() // the key derivation's working memory, refused or not
 		if err == nil {
 			minutes = readIdleMinutes(sess)
 		}

@@ -1,0 +1,10 @@
+package app
+
+import "runtime/debug"
+
+// releaseMemory hands back to the system the memory Go holds but no longer uses. It runs right
+// after a key derivation (unlocking, creating the vault), whose 64 MiB or more of Argon2id
+// working memory is garbage at once but which Go would otherwise keep from the system for
+// minutes: with 10,000 cases the window then sits near 290 MB instead of under 200 MB. It is a
+// variable so tests, which unlock hundreds of times, count the calls instead of paying for them.
+var releaseMemory = debug.FreeOSMemory
