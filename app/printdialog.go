@@ -10,7 +10,6 @@ import (
 	fynestorage "fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
-	"waymark/app/printout"
 	"waymark/jobs/planpdf"
 	"waymark/locales"
 )
@@ -160,18 +159,8 @@ func (p *printDialog) write(w fyne.URIWriteCloser) {
 	p.setBusy(true)
 	var err error
 	u.run(func() {
-		render := func(out io.Writer) error { return planpdf.Render(out, in, survivor, english) }
-		if uri.Scheme() == "file" {
-			_ = w.Close() // the dialog made the file; WriteFile replaces it whole
-			err = printout.WriteFile(uri.Path(), render)
-		} else {
-			err = render(w)
-			if cerr := w.Close(); err == nil {
-				err = cerr
-			}
-		}
+		err = saveTo(w, func(out io.Writer) error { return planpdf.Render(out, in, survivor, english) })
 		if err != nil {
-			_ = fynestorage.Delete(uri)
 			return
 		}
 		if sess != nil {

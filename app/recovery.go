@@ -1,8 +1,6 @@
 package app
 
 import (
-	"os"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
@@ -148,27 +146,16 @@ func (s *recoveryScreen) onSaveChosen(w fyne.URIWriteCloser, err error) {
 	s.write(w)
 }
 
-// write lays out the sheet and writes it to w off the UI goroutine. A sheet that fails half-way
-// is deleted, so no partial file is left to be mistaken for a good one.
+// write lays out the sheet and saves it where the dialog chose, off the UI goroutine (saveTo).
 func (s *recoveryScreen) write(w fyne.URIWriteCloser) {
 	sheet := s.sheet()
 	name := w.URI().Name()
 	s.setBusy(true)
 	var err error
 	s.u.run(func() {
-		if w.URI().Scheme() == "file" {
-			// Fyne creates the file readable by every account on the laptop; the key must not be.
-			if cerr := os.Chmod(w.URI().Path(), 0o600); cerr != nil {
-				logUnexpected("restrict the recovery sheet file", cerr)
-			}
-		}
-		err = sheet.Write(w)
-		if cerr := w.Close(); err == nil {
-			err = cerr
-		}
-		if err != nil {
-			_ = fynestorage.Delete(w.URI())
-		}
+		// A file on this laptop is written readable by this account only (the key must not
+		// be readable by every account, as Fyne would create it), whole, then renamed.
+		err = saveTo(w, sheet.Write)
 	}, func() {
 		s.setBusy(false)
 		if err != nil {

@@ -11,7 +11,6 @@ import (
 	fynestorage "fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
-	"waymark/app/printout"
 	"waymark/storage"
 )
 
@@ -106,19 +105,7 @@ func (d *statsDialog) write(w fyne.URIWriteCloser) {
 	d.progress.start(u.tr.T("casework.stats.saving"))
 	var err error
 	u.run(func() {
-		fill := func(out io.Writer) error { return sess.ExportStatistics(out, from, to) }
-		if uri.Scheme() == "file" {
-			_ = w.Close()
-			err = printout.WriteFile(uri.Path(), fill)
-		} else {
-			err = fill(w)
-			if cerr := w.Close(); err == nil {
-				err = cerr
-			}
-		}
-		if err != nil {
-			_ = fynestorage.Delete(uri)
-		}
+		err = saveTo(w, func(out io.Writer) error { return sess.ExportStatistics(out, from, to) })
 	}, func() {
 		if u.epoch != epoch {
 			return

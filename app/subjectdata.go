@@ -9,8 +9,6 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	fynestorage "fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
-
-	"waymark/app/printout"
 )
 
 // subjectData is the Overview's "The person's data" part, for requests under data-protection
@@ -74,19 +72,7 @@ func (d *subjectData) write(w fyne.URIWriteCloser) {
 	uri := w.URI()
 	var err error
 	u.run(func() {
-		fill := func(out io.Writer) error { return sess.ExportCase(id, out) }
-		if uri.Scheme() == "file" {
-			_ = w.Close()
-			err = printout.WriteFile(uri.Path(), fill)
-		} else {
-			err = fill(w)
-			if cerr := w.Close(); err == nil {
-				err = cerr
-			}
-		}
-		if err != nil {
-			_ = fynestorage.Delete(uri)
-		}
+		err = saveTo(w, func(out io.Writer) error { return sess.ExportCase(id, out) })
 	}, func() {
 		if u.epoch != epoch {
 			return
