@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"waymark/app/message"
+	"waymark/jobs"
 	"waymark/locales"
 )
 
@@ -159,4 +160,26 @@ func (w *working) start(text string) {
 func (w *working) stop() {
 	w.bar.Stop()
 	w.box.Hide()
+}
+
+// relabelSelect gives a choice list its words in another language, keeping what was chosen (by
+// position: the options are the same choices in the same order).
+func relabelSelect(sel *widget.Select, options []string, placeholder string) {
+	i := sel.SelectedIndex()
+	sel.Options = options
+	sel.PlaceHolder = placeholder
+	sel.ClearSelected()
+	if i >= 0 {
+		sel.SetSelectedIndex(i)
+	}
+	sel.Refresh()
+}
+
+// sectorLabels are the work sectors (jobs.Sectors, the offer's sectors too) in tr's language.
+func sectorLabels(tr *locales.Translator) []string {
+	var names []string
+	for _, s := range jobs.Sectors() {
+		names = append(names, tr.T("jobs.sector."+s))
+	}
+	return names
 }

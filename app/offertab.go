@@ -106,10 +106,7 @@ func (t *offerTab) translate() {
 	tr := t.tr()
 	t.intro.SetText(tr.T("casework.offer.intro"))
 	yesNo := []string{tr.T("interview.yes"), tr.T("interview.no")}
-	var sectors []string
-	for _, s := range offer.Sectors() {
-		sectors = append(sectors, tr.T("jobs.sector."+s))
-	}
+	sectors := sectorLabels(tr) // the offer's sector ids are the profile's (jobs.Sectors)
 	for _, f := range t.fields {
 		f.label.SetText(tr.T("casework.offer.q." + f.name))
 		switch {
@@ -122,12 +119,7 @@ func (t *offerTab) translate() {
 			}
 			f.radio.Refresh()
 		case f.sel != nil:
-			i := f.sel.SelectedIndex()
-			f.sel.Options = sectors
-			f.sel.ClearSelected()
-			f.sel.SetSelectedIndex(i)
-			f.sel.PlaceHolder = tr.T("casework.offer.not_known")
-			f.sel.Refresh()
+			relabelSelect(f.sel, sectors, tr.T("casework.offer.not_known"))
 		case f.kind == "date":
 			f.entry.SetPlaceHolder(tr.T("casework.offer.date_hint", map[string]any{"Date": t.today().Format(time.DateOnly)}))
 		default:

@@ -145,10 +145,7 @@ func (t *outcomesTab) translateClaim(r *claimRow) {
 	for _, st := range jobs.BenefitStatuses() {
 		statuses = append(statuses, tr.T("casework.outcomes.status."+st))
 	}
-	i := r.status.SelectedIndex()
-	r.status.Options = statuses
-	r.status.ClearSelected()
-	r.status.SetSelectedIndex(i)
+	relabelSelect(r.status, statuses, "")
 	r.applied.SetPlaceHolder(tr.T("casework.outcomes.applied"))
 	r.decided.SetPlaceHolder(tr.T("casework.outcomes.decided"))
 	r.paid.SetPlaceHolder(tr.T("casework.outcomes.monthly"))
@@ -180,15 +177,7 @@ func (t *outcomesTab) addJobRow(w jobs.WorkOutcome) {
 func (t *outcomesTab) translateJob(r *startedRow) {
 	tr := t.s.u.tr
 	r.started.SetPlaceHolder(tr.T("casework.outcomes.started"))
-	var names []string
-	for _, s := range jobs.Sectors() {
-		names = append(names, tr.T("jobs.sector."+s))
-	}
-	i := r.sector.SelectedIndex()
-	r.sector.Options = names
-	r.sector.ClearSelected()
-	r.sector.SetSelectedIndex(i)
-	r.sector.PlaceHolder = tr.T("jobs.profile.sector")
+	relabelSelect(r.sector, sectorLabels(tr), tr.T("jobs.profile.sector"))
 	r.pay.SetPlaceHolder(tr.T("casework.outcomes.hourly_pay"))
 	r.checked.SetText(tr.T("casework.outcomes.pay_checked"))
 }

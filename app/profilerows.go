@@ -77,12 +77,7 @@ func newLanguageRow(tr *locales.Translator, l jobs.Language, onUse func(), remov
 
 func (r *languageRow) translate(tr *locales.Translator) {
 	r.code.SetPlaceHolder(tr.T("casework.profile.language_code"))
-	i := r.level.SelectedIndex()
-	r.level.Options = levelLabels(tr)
-	r.level.ClearSelected()
-	r.level.SetSelectedIndex(i)
-	r.level.PlaceHolder = tr.T("jobs.profile.level")
-	r.level.Refresh()
+	relabelSelect(r.level, levelLabels(tr), tr.T("jobs.profile.level"))
 	r.remove.SetText(tr.T("jobs.profile.remove"))
 }
 
@@ -127,16 +122,7 @@ func newJobRow(tr *locales.Translator, j jobs.Job, onUse func(), remove func(*jo
 }
 
 func (r *jobRow) translate(tr *locales.Translator) {
-	var names []string
-	for _, s := range jobs.Sectors() {
-		names = append(names, tr.T("jobs.sector."+s))
-	}
-	i := r.sector.SelectedIndex()
-	r.sector.Options = names
-	r.sector.ClearSelected()
-	r.sector.SetSelectedIndex(i)
-	r.sector.PlaceHolder = tr.T("jobs.profile.sector")
-	r.sector.Refresh()
+	relabelSelect(r.sector, sectorLabels(tr), tr.T("jobs.profile.sector"))
 	r.role.SetPlaceHolder(tr.T("jobs.profile.role"))
 	r.months.SetPlaceHolder(tr.T("jobs.profile.months"))
 	r.exploitative.SetText(tr.T("jobs.profile.exploitative"))

@@ -140,12 +140,7 @@ func (t *profileTab) translate(facts eligibility.Facts) {
 	t.rtwLabel.SetText(tr.T("jobs.profile.right_to_work"))
 	t.showRightToWork(facts)
 	t.englishLabel.SetText(tr.T("jobs.profile.english_level"))
-	t.english.Options = levelLabels(tr)
-	i := t.english.SelectedIndex()
-	t.english.ClearSelected()
-	t.english.SetSelectedIndex(i)
-	t.english.PlaceHolder = tr.T("jobs.profile.not_assessed")
-	t.english.Refresh()
+	relabelSelect(t.english, levelLabels(tr), tr.T("jobs.profile.not_assessed"))
 	t.langLabel.SetText(tr.T("jobs.profile.languages"))
 	t.addLang.SetText(tr.T("casework.profile.add_language"))
 	for _, r := range t.langs {

@@ -20,6 +20,7 @@ import (
 	"slices"
 
 	"waymark/eligibility"
+	"waymark/jobs"
 )
 
 // Sector is the kind of work on offer. Three sectors need a GLAA licence to supply workers.
@@ -41,12 +42,9 @@ const (
 	SectorOther          Sector = "other"
 )
 
-var sectors = []string{
-	string(SectorAgriculture), string(SectorFoodProcessing), string(SectorShellfish),
-	string(SectorConstruction), string(SectorHospitality), string(SectorCare),
-	string(SectorCleaning), string(SectorCarWash), string(SectorNailBar),
-	string(SectorWarehouse), string(SectorManufacturing), string(SectorOther),
-}
+// sectors are the work sectors shared with the employability profile (jobs.Sectors), so a
+// sector to avoid matches an offer's; the constants above name the ones the rules test.
+var sectors = jobs.Sectors()
 
 // Sectors returns the sector ids in contract order, for pickers and error messages. The slice
 // is a fresh copy.
