@@ -18,6 +18,16 @@ func (f Facts) FactJSON(name string) (json.RawMessage, bool) {
 	return v, ok
 }
 
+// Known returns every known fact as its JSON value, by JSON name: FactJSON for all facts at
+// once, for a caller that looks up many.
+func (f Facts) Known() map[string]json.RawMessage {
+	fields, err := f.jsonFields()
+	if err != nil {
+		return map[string]json.RawMessage{}
+	}
+	return fields
+}
+
 // WithFact returns a copy of f with one fact set from its JSON value, checked exactly as
 // DecodeFacts checks a facts file, so an answer typed in the interview can never hold a value
 // the command line would refuse. A nil value or JSON null makes the fact unknown again. f is

@@ -46,6 +46,12 @@ func TestWithFactSetsChecksAndClears(t *testing.T) {
 	if *base.Age != 30 {
 		t.Error("WithFact changed the facts it was called on")
 	}
+	if k := base.Known(); len(k) != 1 || string(k["age"]) != "30" {
+		t.Errorf("Known = %v, want only age 30", k)
+	}
+	if len((Facts{}).Known()) != 0 {
+		t.Error("no facts, yet some are known")
+	}
 	changed, _ := base.WithFact("nation", json.RawMessage(`"wales"`))
 	*changed.Age = 99
 	if *base.Age != 30 {

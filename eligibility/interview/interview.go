@@ -44,9 +44,11 @@ type Interview struct {
 	date    time.Time
 	facts   eligibility.Facts
 	results eligibility.Results
-	skipped []string // skipped questions, in the order they were skipped
-	history []string // questions shown before the current one, oldest first
-	current string   // the question on screen; "" when none is left
+	known   map[string]json.RawMessage // the facts' values by name, as of the last evaluation
+	waiting []eligibility.Waiting      // RankMissing of results
+	skipped []string                   // skipped questions, in the order they were skipped
+	history []string                   // questions shown before the current one, oldest first
+	current string                     // the question on screen; "" when none is left
 }
 
 // New starts an interview from the facts already gathered (a case reopened after a pause
@@ -163,7 +165,7 @@ func (iv *Interview) Ask(field string) error {
 func (iv *Interview) Answered() []Question {
 	var out []Question
 	for _, name := range eligibility.FactFields() {
-		if _, ok := iv.facts.FactJSON(name); ok {
+		if _, ok := iv.known[name]; ok {
 			out = append(out, iv.question(name))
 		}
 	}
@@ -183,12 +185,12 @@ func (iv *Interview) Skipped() []Question {
 }
 
 // Remaining is how many questions could still settle an open result, skipped ones included.
-func (iv *Interview) Remaining() int { return len(eligibility.RankMissing(iv.results)) }
+func (iv *Interview) Remaining() int { return len(iv.waiting) }
 
 // set changes one fact and re-evaluates; a skipped question that is answered is no longer
 // skipped.
 func (iv *Interview) set(field string, value json.RawMessage) (bool, error) {
-	before, _ := iv.facts.FactJSON(field)
+	before := iv.known[field]
 	facts, err := iv.facts.WithFact(field, value)
 	if err != nil {
 		return false, err
@@ -219,7 +221,7 @@ func (iv *Interview) show(field string) {
 
 // next is the most awaited unknown fact that was not skipped, or "".
 func (iv *Interview) next() string {
-	for _, w := range eligibility.RankMissing(iv.results) {
+	for _, w := range iv.waiting {
 		if !slices.Contains(iv.skipped, w.Fact) {
 			return w.Fact
 		}
@@ -227,15 +229,17 @@ func (iv *Interview) next() string {
 	return ""
 }
 
+// evaluate applies the rules to the facts and keeps what the questions are drawn from.
 func (iv *Interview) evaluate() {
 	iv.results = eligibility.Evaluate(iv.pack, iv.facts, iv.date)
+	iv.known = iv.facts.Known()
+	iv.waiting = eligibility.RankMissing(iv.results)
 }
 
 func (iv *Interview) question(field string) Question {
 	spec, _ := eligibility.DescribeFact(field)
-	q := Question{Field: field, Spec: spec}
-	q.Answer, _ = iv.facts.FactJSON(field)
-	for _, w := range eligibility.RankMissing(iv.results) {
+	q := Question{Field: field, Spec: spec, Answer: iv.known[field]}
+	for _, w := range iv.waiting {
 		if w.Fact == field {
 			q.Waiting = w.Results
 		}
