@@ -9,13 +9,10 @@ import (
 	"net/url"
 	"path"
 	"regexp"
-	"runtime"
 	"slices"
 	"sort"
 	"strconv"
 	"strings"
-	"sync"
-	"sync/atomic"
 	"time"
 
 	"gopkg.in/yaml.v3"
@@ -71,34 +68,14 @@ func Load(fsys fs.FS, root string, opts Options) (*Set, error) {
 		return nil, fmt.Errorf("load parameters from %s: %w", root, walkErr)
 	}
 
-	// Parsing YAML is most of the start-up time of `waymark check`, so the files are parsed on
-	// every core; results are kept by file, so errors come out in the same order every time.
-	type parsed struct {
-		prm  *Parameter
-		errs []error
-	}
-	out := make([]parsed, len(files))
-	var (
-		wg   sync.WaitGroup
-		next atomic.Int64
-	)
-	for range min(runtime.GOMAXPROCS(0), len(files)) {
-		wg.Go(func() {
-			for i := int(next.Add(1) - 1); i < len(files); i = int(next.Add(1) - 1) {
-				prm, fileErrs := parseFile(files[i].rel, files[i].data, opts)
-				out[i] = parsed{prm, fileErrs}
-			}
-		})
-	}
-	wg.Wait()
-
 	s := &Set{byName: map[string]*Parameter{}}
-	for _, r := range out {
-		if len(r.errs) > 0 {
-			errs = append(errs, r.errs...)
+	for _, f := range files {
+		prm, fileErrs := parseFile(f.rel, f.data, opts)
+		if len(fileErrs) > 0 {
+			errs = append(errs, fileErrs...)
 			continue
 		}
-		s.byName[r.prm.Name] = r.prm
+		s.byName[prm.Name] = prm
 	}
 	if len(errs) > 0 {
 		return nil, errors.Join(errs...)
