@@ -54,8 +54,9 @@ func (s *Session) AddAdviser(name string, role Role, pass []byte) error {
 	return nil
 }
 
-// RemoveAdviser deletes an adviser's key slot. Admin only; the last admin cannot be removed,
-// so the vault always has someone who can manage it. Audits "remove_adviser".
+// RemoveAdviser deletes an adviser's account. Admin only; neither your own account nor the last
+// active admin can be removed, so the vault always has someone who can manage it. Audits
+// "remove_adviser".
 func (s *Session) RemoveAdviser(name string) error {
 	k, err := s.acquire()
 	if err != nil {
@@ -66,22 +67,9 @@ func (s *Session) RemoveAdviser(name string) error {
 		return err
 	}
 	err = s.writeTx(func(tx *sql.Tx) error {
-		var stored, role string
-		err := tx.QueryRow("SELECT name, role FROM key_slots WHERE name = ?", name).Scan(&stored, &role)
-		if errors.Is(err, sql.ErrNoRows) {
-			return ErrUnknownAdviser
-		}
+		stored, err := s.checkCanRetire(tx, name)
 		if err != nil {
-			return sqliteErr(err)
-		}
-		if Role(role) == RoleAdmin {
-			var admins int
-			if err := tx.QueryRow("SELECT count(*) FROM key_slots WHERE role = ?", string(RoleAdmin)).Scan(&admins); err != nil {
-				return sqliteErr(err)
-			}
-			if admins <= 1 {
-				return fmt.Errorf("the last admin cannot be removed: %w", ErrInvalid)
-			}
+			return err
 		}
 		if _, err := tx.Exec("DELETE FROM key_slots WHERE name = ?", stored); err != nil {
 			return sqliteErr(err)
@@ -92,6 +80,34 @@ func (s *Session) RemoveAdviser(name string) error {
 		return fmt.Errorf("remove adviser: %w", err)
 	}
 	return nil
+}
+
+// checkCanRetire refuses to disable or remove your own account or the last active admin, and
+// returns the account's stored name.
+func (s *Session) checkCanRetire(tx *sql.Tx, name string) (string, error) {
+	var stored, role, status string
+	err := tx.QueryRow("SELECT name, role, status FROM key_slots WHERE name = ?", name).Scan(&stored, &role, &status)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", ErrUnknownAdviser
+	}
+	if err != nil {
+		return "", sqliteErr(err)
+	}
+	if asciiFoldEqual(stored, s.adviser.Name) {
+		return "", fmt.Errorf("your own account: %w", ErrInvalid)
+	}
+	if Role(role) == RoleAdmin && AdviserStatus(status) == AdviserActive {
+		var others int
+		err := tx.QueryRow("SELECT count(*) FROM key_slots WHERE role = ? AND status = 'active' AND name <> ?",
+			string(RoleAdmin), stored).Scan(&others)
+		if err != nil {
+			return "", sqliteErr(err)
+		}
+		if others == 0 {
+			return "", fmt.Errorf("the last active admin: %w", ErrInvalid)
+		}
+	}
+	return stored, nil
 }
 
 // ChangePassphrase re-wraps this adviser's own slot under a new passphrase. Only the slot
@@ -131,7 +147,8 @@ func (s *Session) ChangePassphrase(old, new []byte) error {
 }
 
 // ResetPassphrase gives another adviser a new passphrase, for when they have forgotten
-// theirs. Admin only (a recovery-key session is an admin). Audits "change_passphrase" with
+// theirs; an invited or disabled account becomes active with it. IssueCode is the better way
+// in the app, since the adviser then chooses their own. Admin only (a recovery-key session is an admin). Audits "change_passphrase" with
 // the adviser as subject.
 func (s *Session) ResetPassphrase(name string, pass []byte) error {
 	k, err := s.acquire()
@@ -145,11 +162,11 @@ func (s *Session) ResetPassphrase(name string, pass []byte) error {
 	if err := checkPassphrase(pass); err != nil {
 		return fmt.Errorf("reset passphrase: %w", err)
 	}
-	stored, role, _, err := s.v.readSlot(s.v.db, name)
+	a, err := s.v.readAccount(s.v.db, name)
 	if err != nil {
 		return fmt.Errorf("reset passphrase: %w", err)
 	}
-	if err := s.rewrap(k, stored, role, pass); err != nil {
+	if err := s.rewrap(k, a.Name, a.Role, pass); err != nil {
 		return fmt.Errorf("reset passphrase: %w", err)
 	}
 	return nil
@@ -162,7 +179,7 @@ func (s *Session) rewrap(k *sessionKeys, name string, role Role, pass []byte) er
 		return err
 	}
 	return s.writeTx(func(tx *sql.Tx) error {
-		res, err := tx.Exec("UPDATE key_slots SET slot = ? WHERE name = ? AND role = ?", slot.marshal(), name, string(role))
+		res, err := tx.Exec("UPDATE key_slots SET slot = ?, status = 'active' WHERE name = ? AND role = ?", slot.marshal(), name, string(role))
 		if err != nil {
 			return sqliteErr(err)
 		}

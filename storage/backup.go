@@ -19,28 +19,15 @@ var backupWriterHook func(io.Writer) io.Writer
 // private temporary folder beside the vault, encrypted into a temporary file beside outPath,
 // synced and renamed into place; on any failure neither the temporary file nor the snapshot
 // is left behind, and an existing outPath is untouched. Audits "export".
+//
+// The export is audited before the file is written: an audit row for an export that then
+// failed is harmless, while a backup on disk with no audit row would be an unrecorded copy of
+// every case.
 func (s *Session) Backup(outPath string) error {
-	k, err := s.acquire()
-	if err != nil {
-		return err
-	}
-	defer s.mu.Unlock()
-	if overlapsVault(outPath, s.v.path) {
-		return fmt.Errorf("backup: the output would replace the vault itself: %w", ErrInvalid)
-	}
-	// The export is audited before the file is written: an audit row for an export that then
-	// failed is harmless, while a backup on disk with no audit row would be an unrecorded copy
-	// of every case.
-	if err := s.audit(k, ActionExport, "", ""); err != nil {
-		return fmt.Errorf("backup: %w", err)
-	}
-	if err := s.backup(k, outPath); err != nil {
-		return fmt.Errorf("backup: %w", err)
-	}
-	return nil
+	return s.BackupWithProgress(outPath, nil)
 }
 
-func (s *Session) backup(k *sessionKeys, outPath string) error {
+func (s *Session) backup(k *sessionKeys, outPath string, p Progress) error {
 	tmpDir, err := privateTempDir(s.v.path, ".waymark-snapshot-*")
 	if err != nil {
 		return err
@@ -73,7 +60,7 @@ func (s *Session) backup(k *sessionKeys, outPath string) error {
 		if _, err := w.Write(header); err != nil {
 			return err
 		}
-		return encryptFile(w, streamKey, snap)
+		return encryptFile(w, streamKey, snap, p)
 	})
 }
 
@@ -106,7 +93,9 @@ func snapshotSlots(snap string) ([]backupSlot, []byte, error) {
 		return nil, nil, fmt.Errorf("snapshot: %w", err)
 	}
 	defer db.Close()
-	rows, err := db.Query("SELECT name, role, slot FROM key_slots ORDER BY name")
+	// Only active accounts can restore: an invited one has no passphrase yet and a disabled one
+	// no key.
+	rows, err := db.Query("SELECT name, role, slot FROM key_slots WHERE status = 'active' ORDER BY name")
 	if err != nil {
 		return nil, nil, fmt.Errorf("snapshot slots: %w", sqliteErr(err))
 	}
@@ -140,17 +129,21 @@ func snapshotSlots(snap string) ([]backupSlot, []byte, error) {
 }
 
 // encryptFile streams path's contents through a STREAM writer into w.
-func encryptFile(w io.Writer, key []byte, path string) error {
+func encryptFile(w io.Writer, key []byte, path string, p Progress) error {
 	f, err := os.Open(path)
 	if err != nil {
 		return fmt.Errorf("snapshot: %w", err)
 	}
 	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return fmt.Errorf("snapshot: %w", err)
+	}
 	sw, err := newStreamWriter(key, w, chunkSize)
 	if err != nil {
 		return err
 	}
-	if _, err := io.Copy(sw, f); err != nil {
+	if _, err := io.Copy(sw, withProgress(f, st.Size(), p)); err != nil {
 		return err
 	}
 	return sw.Close()

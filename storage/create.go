@@ -60,7 +60,7 @@ func Create(path, adminName string, pass []byte, opt *Options) (*Session, string
 		removeDB(path) // made a moment ago and never handed out: leave nothing behind
 		return nil, "", fmt.Errorf("create vault: reopen: %w", err)
 	}
-	s, err := v.register(Adviser{Name: adminName, Role: RoleAdmin}, keys)
+	s, err := v.register(Adviser{Name: adminName, Role: RoleAdmin, Status: AdviserActive}, keys)
 	if err != nil {
 		v.Close()
 		return nil, "", fmt.Errorf("create vault: %w", err)

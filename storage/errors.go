@@ -60,6 +60,17 @@ var (
 	// so an action that needs it alone, such as Restore, was refused before changing anything.
 	ErrVaultBusy = errors.New("the vault is open elsewhere")
 
+	// ErrAdviserDisabled means the account was disabled by an admin: its key is gone, and only
+	// a new one-time code (IssueCode) lets the adviser back in.
+	ErrAdviserDisabled = errors.New("this account is disabled")
+
+	// ErrInvitationPending means the account waits for its first passphrase: open it with the
+	// one-time code through AcceptInvitation, not Unlock.
+	ErrInvitationPending = errors.New("this account waits for its first passphrase")
+
+	// ErrNotInvited means AcceptInvitation was used on an account that has a passphrase.
+	ErrNotInvited = errors.New("this account is not waiting for a one-time code")
+
 	// ErrBadBackup means a backup file is damaged, cut short or not a Waymark backup. It always
 	// matches ErrCorrupt too; callers check it first so the person is told the backup, not the
 	// vault they are restoring into, is at fault.

@@ -109,7 +109,7 @@ func TestOpenV1Fixture(t *testing.T) {
 		t.Errorf("after Open user_version = %d, want %d", got, schemaVersion)
 	}
 	advisers, err := v.Advisers()
-	if want := []Adviser{{"Alice", RoleAdmin}, {"Bob", RoleAdviser}}; err != nil || !reflect.DeepEqual(advisers, want) {
+	if want := []Adviser{{"Alice", RoleAdmin, AdviserActive}, {"Bob", RoleAdviser, AdviserActive}}; err != nil || !reflect.DeepEqual(advisers, want) {
 		t.Errorf("Advisers() = %v, %v; want %v", advisers, err, want)
 	}
 	s, err := v.Unlock("Alice", []byte(v1AdminPass))

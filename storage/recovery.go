@@ -30,14 +30,31 @@ func formatRecoveryKey(raw []byte) string {
 	return b.String()
 }
 
-// parseRecoveryKey reads a typed recovery key, tolerant of case, spaces, dashes, and the
-// digits 0, 1 and 8 typed for O, I and B (base32 has none of those digits). Text that cannot
-// be a recovery key is ErrWrongPassphrase: it came from a person, not from disk.
+// parseRecoveryKey reads a typed recovery key. Text that cannot be a recovery key is
+// ErrWrongPassphrase: it came from a person, not from disk.
 func parseRecoveryKey(text string) ([]byte, error) {
-	if len(text) > maxRecoveryText {
-		return nil, fmt.Errorf("recovery key: too long: %w", ErrWrongPassphrase)
+	clean, err := cleanBase32(text, recoveryTextChars)
+	if err != nil {
+		return nil, fmt.Errorf("recovery key: %w", err)
 	}
-	clean := make([]byte, 0, recoveryTextChars)
+	defer zero(clean)
+	raw := make([]byte, recoveryKeyLen)
+	n, err := recoveryEncoding.Decode(raw, clean)
+	if err != nil || n != recoveryKeyLen {
+		zero(raw)
+		return nil, fmt.Errorf("recovery key: not valid base32: %w", ErrWrongPassphrase)
+	}
+	return raw, nil
+}
+
+// cleanBase32 reads a typed base32 key of want characters, tolerant of case, spaces, dashes,
+// and the digits 0, 1 and 8 typed for O, I and B (base32 has none of those digits). Anything
+// else is ErrWrongPassphrase.
+func cleanBase32(text string, want int) ([]byte, error) {
+	if len(text) > maxRecoveryText {
+		return nil, fmt.Errorf("too long: %w", ErrWrongPassphrase)
+	}
+	clean := make([]byte, 0, want)
 	for _, r := range text {
 		switch {
 		case r == ' ' || r == '-' || r == '\t' || r == '\n' || r == '\r':
@@ -52,19 +69,14 @@ func parseRecoveryKey(text string) ([]byte, error) {
 			r = 'B'
 		}
 		if !(r >= 'A' && r <= 'Z' || r >= '2' && r <= '7') {
-			return nil, fmt.Errorf("recovery key: unexpected character: %w", ErrWrongPassphrase)
+			zero(clean)
+			return nil, fmt.Errorf("unexpected character: %w", ErrWrongPassphrase)
 		}
 		clean = append(clean, byte(r))
 	}
-	defer zero(clean)
-	if len(clean) != recoveryTextChars {
-		return nil, fmt.Errorf("recovery key: %d characters, want %d: %w", len(clean), recoveryTextChars, ErrWrongPassphrase)
+	if len(clean) != want {
+		zero(clean)
+		return nil, fmt.Errorf("%d characters, want %d: %w", len(clean), want, ErrWrongPassphrase)
 	}
-	raw := make([]byte, recoveryKeyLen)
-	n, err := recoveryEncoding.Decode(raw, clean)
-	if err != nil || n != recoveryKeyLen {
-		zero(raw)
-		return nil, fmt.Errorf("recovery key: not valid base32: %w", ErrWrongPassphrase)
-	}
-	return raw, nil
+	return clean, nil
 }

@@ -31,19 +31,23 @@ func Restore(backupPath, vaultPath, adviser string, pass []byte, opt *Options) e
 	if err != nil {
 		return fmt.Errorf("restore: %w", err)
 	}
-	if err := restore(backupPath, vaultPath, adviser, pass, cfg); err != nil {
+	if err := restore(backupPath, vaultPath, adviser, pass, cfg, nil); err != nil {
 		return fmt.Errorf("restore: %w", err)
 	}
 	return nil
 }
 
-func restore(backupPath, vaultPath, adviser string, pass []byte, cfg config) error {
+func restore(backupPath, vaultPath, adviser string, pass []byte, cfg config, p Progress) error {
 	f, err := os.Open(backupPath)
 	if err != nil {
 		return fmt.Errorf("backup file: %w", err)
 	}
 	defer f.Close()
-	br := bufio.NewReaderSize(f, 256<<10)
+	st, err := f.Stat()
+	if err != nil {
+		return fmt.Errorf("backup file: %w", err)
+	}
+	br := bufio.NewReaderSize(withProgress(f, st.Size(), p), 256<<10)
 	h, err := readBackupHeader(br)
 	if err != nil {
 		return inBackup(err)
@@ -169,7 +173,7 @@ func prepareRestored(snap string, bs backupSlot, dataKey []byte, cfg config) err
 	}
 	var role string
 	var slot []byte
-	if err := db.QueryRow("SELECT role, slot FROM key_slots WHERE name = ?", bs.name).Scan(&role, &slot); err != nil {
+	if err := db.QueryRow("SELECT role, slot FROM key_slots WHERE name = ? AND status = 'active'", bs.name).Scan(&role, &slot); err != nil {
 		return fmt.Errorf("restored key slot: %w", errors.Join(ErrCorrupt, sqliteErr(err)))
 	}
 	if Role(role) != bs.role || !bytes.Equal(slot, bs.slot) {

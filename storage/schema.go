@@ -17,6 +17,7 @@ type migration struct {
 // applied.
 var migrations = []migration{
 	{version: 1, stmts: schemaV1},
+	{version: 2, stmts: schemaV2},
 }
 
 // schemaVersion is the newest schema this build writes.
@@ -70,6 +71,14 @@ var schemaV1 = []string{
 		name  TEXT PRIMARY KEY NOT NULL,
 		value BLOB NOT NULL
 	) STRICT`,
+}
+
+// schemaV2 gives every account a status, so an adviser can be invited with a one-time code
+// (the slot wraps the key under the code) or disabled (the slot holds no key at all). The
+// status is plaintext because the keys enforce it: editing it cannot open an account.
+var schemaV2 = []string{
+	`ALTER TABLE key_slots ADD COLUMN status TEXT NOT NULL DEFAULT 'active'
+		CHECK (status IN ('active', 'invited', 'disabled'))`,
 }
 
 // migrate brings db up to schemaVersion. A vault newer than this build is refused with

@@ -24,10 +24,12 @@ const (
 	RoleAdviser Role = "adviser"
 )
 
-// Adviser is one account: a name shown on the unlock screen and its role.
+// Adviser is one account: a name shown on the unlock screen, its role, and whether it can be
+// unlocked yet (see AdviserStatus).
 type Adviser struct {
-	Name string
-	Role Role
+	Name   string
+	Role   Role
+	Status AdviserStatus // "" is read as AdviserActive, for sessions built before statuses
 }
 
 // CaseStatus says whether work on a case goes on; retention applies to closed cases.

@@ -26,7 +26,7 @@ func (v *Vault) Unlock(name string, pass []byte) (*Session, error) {
 		zero(dataKey)
 		return nil, fmt.Errorf("unlock: %w", err)
 	}
-	adviser := Adviser{Name: stored, Role: role}
+	adviser := Adviser{Name: stored, Role: role, Status: AdviserActive}
 	if err := v.recordUnlock(keys, adviser, slot, pass); err != nil {
 		keys.wipe()
 		return nil, fmt.Errorf("unlock: %w", err)
@@ -68,7 +68,7 @@ func (v *Vault) UnlockWithRecoveryKey(key string) (*Session, error) {
 		zero(dataKey)
 		return nil, fmt.Errorf("unlock with recovery key: %w", err)
 	}
-	adviser := Adviser{Name: recoverySlotName, Role: RoleAdmin}
+	adviser := Adviser{Name: recoverySlotName, Role: RoleAdmin, Status: AdviserActive}
 	if err := v.recordUnlock(keys, adviser, keySlot{}, nil); err != nil {
 		keys.wipe()
 		return nil, fmt.Errorf("unlock with recovery key: %w", err)
@@ -80,26 +80,55 @@ func (v *Vault) UnlockWithRecoveryKey(key string) (*Session, error) {
 	return s, nil
 }
 
-// readSlot loads and parses an adviser's slot. The stored name (matched without regard to
-// ASCII case) and role are what the slot's associated data binds.
+// readSlot loads and parses an active adviser's slot. The stored name (matched without regard
+// to ASCII case) and role are what the slot's associated data binds. An invited account is
+// ErrInvitationPending and a disabled one ErrAdviserDisabled: neither opens with a passphrase.
 func (v *Vault) readSlot(q querier, name string) (string, Role, keySlot, error) {
-	var stored, role string
-	var b []byte
-	err := q.QueryRow("SELECT name, role, slot FROM key_slots WHERE name = ?", name).Scan(&stored, &role, &b)
-	if errors.Is(err, sql.ErrNoRows) {
-		return "", "", keySlot{}, ErrUnknownAdviser
-	}
-	if err != nil {
-		return "", "", keySlot{}, sqliteErr(err)
-	}
-	if !Role(role).valid() {
-		return "", "", keySlot{}, fmt.Errorf("key slot: unknown role: %w", ErrCorrupt)
-	}
-	slot, err := parseKeySlot(b)
+	a, err := v.readAccount(q, name)
 	if err != nil {
 		return "", "", keySlot{}, err
 	}
-	return stored, Role(role), slot, nil
+	switch a.Status {
+	case AdviserInvited:
+		return "", "", keySlot{}, ErrInvitationPending
+	case AdviserDisabled:
+		return "", "", keySlot{}, ErrAdviserDisabled
+	}
+	return a.Name, a.Role, a.slot, nil
+}
+
+// account is one key_slots row as read: the slot is parsed unless the account is disabled,
+// when it holds no key at all.
+type account struct {
+	Adviser
+	slot keySlot
+}
+
+// readAccount loads name's row whatever its status.
+func (v *Vault) readAccount(q querier, name string) (account, error) {
+	var stored, role, status string
+	var b []byte
+	err := q.QueryRow("SELECT name, role, status, slot FROM key_slots WHERE name = ?", name).Scan(&stored, &role, &status, &b)
+	if errors.Is(err, sql.ErrNoRows) {
+		return account{}, ErrUnknownAdviser
+	}
+	if err != nil {
+		return account{}, sqliteErr(err)
+	}
+	a := account{Adviser: Adviser{Name: stored, Role: Role(role), Status: AdviserStatus(status)}}
+	if !a.Role.valid() {
+		return account{}, fmt.Errorf("key slot: unknown role: %w", ErrCorrupt)
+	}
+	if !a.Status.valid() {
+		return account{}, fmt.Errorf("key slot: unknown status: %w", ErrCorrupt)
+	}
+	if a.Status == AdviserDisabled {
+		return a, nil
+	}
+	if a.slot, err = parseKeySlot(b); err != nil {
+		return account{}, err
+	}
+	return a, nil
 }
 
 // recordUnlock writes the "unlock" audit row and, for a passphrase slot below the policy

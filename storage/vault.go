@@ -175,9 +175,10 @@ func (v *Vault) forget(s *Session) {
 	v.mu.Unlock()
 }
 
-// Advisers lists the advisers by name, for the unlock screen.
+// Advisers lists every account by name, whatever its status: the unlock screen shows the
+// active and invited ones, the administration screen all of them.
 func (v *Vault) Advisers() ([]Adviser, error) {
-	rows, err := v.db.Query("SELECT name, role FROM key_slots ORDER BY name")
+	rows, err := v.db.Query("SELECT name, role, status FROM key_slots ORDER BY name")
 	if err != nil {
 		return nil, fmt.Errorf("list advisers: %w", sqliteErr(err))
 	}
@@ -185,11 +186,11 @@ func (v *Vault) Advisers() ([]Adviser, error) {
 	var out []Adviser
 	for rows.Next() {
 		var a Adviser
-		if err := rows.Scan(&a.Name, &a.Role); err != nil {
+		if err := rows.Scan(&a.Name, &a.Role, &a.Status); err != nil {
 			return nil, fmt.Errorf("list advisers: %w", errors.Join(ErrCorrupt, err))
 		}
-		if !a.Role.valid() {
-			return nil, fmt.Errorf("list advisers: unknown role: %w", ErrCorrupt)
+		if !a.Role.valid() || !a.Status.valid() {
+			return nil, fmt.Errorf("list advisers: unknown role or status: %w", ErrCorrupt)
 		}
 		out = append(out, a)
 	}

@@ -33,14 +33,14 @@ func TestCreateOpenUnlockRoundTrip(t *testing.T) {
 	}
 	defer v.Close()
 	advisers, err := v.Advisers()
-	if err != nil || !reflect.DeepEqual(advisers, []Adviser{{Name: "Alice", Role: RoleAdmin}}) {
+	if err != nil || !reflect.DeepEqual(advisers, []Adviser{{Name: "Alice", Role: RoleAdmin, Status: AdviserActive}}) {
 		t.Fatalf("Advisers() = %v, %v", advisers, err)
 	}
 	s2, err := v.Unlock("alice", adminPass) // names match without regard to case
 	if err != nil {
 		t.Fatalf("Unlock: %v", err)
 	}
-	if s2.Adviser() != (Adviser{Name: "Alice", Role: RoleAdmin}) {
+	if s2.Adviser() != (Adviser{Name: "Alice", Role: RoleAdmin, Status: AdviserActive}) {
 		t.Errorf("Adviser() = %v", s2.Adviser())
 	}
 	got, err := s2.Case(want.ID)
@@ -55,7 +55,7 @@ func TestCreateOpenUnlockRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatalf("UnlockWithRecoveryKey: %v", err)
 	}
-	if rs.Adviser() != (Adviser{Name: "recovery", Role: RoleAdmin}) {
+	if rs.Adviser() != (Adviser{Name: "recovery", Role: RoleAdmin, Status: AdviserActive}) {
 		t.Errorf("recovery session adviser = %v", rs.Adviser())
 	}
 	if _, err := rs.Case(want.ID); err != nil {
@@ -241,7 +241,7 @@ func TestEveryConnectionHasPragmas(t *testing.T) {
 	db := s.Vault().db
 	want := map[string]string{
 		"journal_mode": "wal", "synchronous": "2", "foreign_keys": "1", "secure_delete": "1",
-		"temp_store": "2", "application_id": strconv.Itoa(applicationID), "user_version": "1",
+		"temp_store": "2", "application_id": strconv.Itoa(applicationID), "user_version": strconv.FormatInt(schemaVersion, 10),
 	}
 	for range 3 { // fresh connections each round
 		db.SetMaxIdleConns(0)
