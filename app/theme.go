@@ -172,8 +172,10 @@ var (
 	// hcField is the inside of text fields and drop-downs: nearly black, but not the page's
 	// black, so a drop-down without an edge of its own still shows where it is.
 	hcField = color.NRGBA{R: 0x1a, G: 0x1a, B: 0x1a, A: 0xff}
-	// hcFocus is yellow laid over the control that has the keyboard.
-	hcFocus = color.NRGBA{R: 0xff, G: 0xff, B: 0x00, A: 0x40}
+	// hcFocus is magenta laid over the control that has the keyboard. Yellow would vanish on the
+	// yellow main button; half magenta turns black to purple and yellow to pink, so the focus
+	// shows on every kind of button while their text keeps 7:1.
+	hcFocus = color.NRGBA{R: 0xff, G: 0x00, B: 0xff, A: 0x80}
 	// hcHover is white laid over what the pointer is on.
 	hcHover = color.NRGBA{R: 0xff, G: 0xff, B: 0xff, A: 0x26}
 )
@@ -192,11 +194,11 @@ var highContrast = map[fyne.ThemeColorName]color.Color{
 	theme.ColorNameHover:                     hcHover,
 	theme.ColorNamePressed:                   color.NRGBA{R: 0xff, G: 0xff, B: 0x00, A: 0x66},
 	theme.ColorNameSelection:                 hcFocus,
-	theme.ColorNameError:                     color.NRGBA{R: 0xff, G: 0x80, B: 0x80, A: 0xff},
+	theme.ColorNameError:                     color.NRGBA{R: 0xff, G: 0xa0, B: 0xa0, A: 0xff},
 	theme.ColorNameForegroundOnError:         hcBlack,
 	theme.ColorNameWarning:                   color.NRGBA{R: 0xff, G: 0xc8, B: 0x00, A: 0xff},
 	theme.ColorNameForegroundOnWarning:       hcBlack,
-	theme.ColorNameSuccess:                   color.NRGBA{R: 0x66, G: 0xff, B: 0x66, A: 0xff},
+	theme.ColorNameSuccess:                   color.NRGBA{R: 0x8c, G: 0xff, B: 0x8c, A: 0xff},
 	theme.ColorNameForegroundOnSuccess:       hcBlack,
 	theme.ColorNameInputBackground:           hcField,
 	theme.ColorNameInputBorder:               hcWhite,

@@ -134,11 +134,18 @@ func TestHighContrastPalette(t *testing.T) {
 		})
 	}
 
-	// The keyboard focus must show, on buttons, drop-downs and fields alike.
-	for name, under := range map[string]color.Color{
-		"button": c(theme.ColorNameButton), "drop-down": bg, "field": c(theme.ColorNameInputBackground),
+	// The keyboard focus must show, on buttons, drop-downs and fields alike, and on the yellow
+	// main button and the other coloured ones, where the hue changes as well (pink to magenta,
+	// yellow to pink), so a smaller change in lightness still shows.
+	for name, tc := range map[string]struct {
+		under color.Color
+		min   float64
+	}{
+		"button": {c(theme.ColorNameButton), 1.8}, "drop-down": {bg, 1.8}, "field": {c(theme.ColorNameInputBackground), 1.8},
+		"main button": {c(theme.ColorNamePrimary), 1.4}, "danger button": {c(theme.ColorNameError), 1.4},
+		"warning button": {c(theme.ColorNameWarning), 1.4}, "success button": {c(theme.ColorNameSuccess), 1.4},
 	} {
-		if got := contrastRatio(over(c(theme.ColorNameFocus), under), under); got < 1.8 {
+		if got := contrastRatio(over(c(theme.ColorNameFocus), tc.under), tc.under); got < tc.min {
 			t.Errorf("focus on a %s changes it by %.2f:1 only", name, got)
 		}
 	}
