@@ -133,7 +133,7 @@ func TestCaseShowsGuidanceRulesQuestionAndResults(t *testing.T) {
 		t.Fatalf("%d benefit cards, want %d", len(names), len(r.Results))
 	}
 	for i, res := range r.Results {
-		if names[i] != tr.T("elig.benefit."+res.Benefit) {
+		if names[i] != locales.Explain(tr, res.Benefit) {
 			t.Errorf("card %d = %q, want %s", i, names[i], res.Benefit)
 		}
 	}

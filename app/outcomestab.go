@@ -14,6 +14,7 @@ import (
 	"waymark/eligibility"
 	"waymark/eligibility/interview"
 	"waymark/jobs"
+	"waymark/locales"
 )
 
 // outcomesTab records what came of the work: each benefit claim (applied, awarded or refused,
@@ -99,7 +100,7 @@ func (t *outcomesTab) translate() {
 	t.workHead.SetText(tr.T("casework.outcomes.work"))
 	var names []string
 	for _, b := range t.benefits {
-		names = append(names, tr.T("elig.benefit."+b))
+		names = append(names, termName(b))
 	}
 	t.addClaim.Options = names
 	t.addClaim.PlaceHolder = tr.T("casework.outcomes.add_claim")
@@ -140,7 +141,7 @@ func (t *outcomesTab) addClaimRow(b jobs.BenefitOutcome) {
 
 func (t *outcomesTab) translateClaim(r *claimRow) {
 	tr := t.s.u.tr
-	r.name.SetText(tr.T("elig.benefit." + r.benefit))
+	r.name.SetText(locales.Explain(tr, r.benefit))
 	var statuses []string
 	for _, st := range jobs.BenefitStatuses() {
 		statuses = append(statuses, tr.T("casework.outcomes.status."+st))
@@ -252,4 +253,11 @@ func outcomeRow(err error) int {
 		}
 	}
 	return 1
+}
+
+// termName is a benefit's English name, short enough for a drop-down; the row it adds shows the
+// explanation too.
+func termName(id string) string {
+	name, _ := locales.TermName(id)
+	return name
 }

@@ -92,7 +92,7 @@ var statusImportance = map[eligibility.Status]widget.Importance{
 // and what is still needed.
 func benefitCard(tr *locales.Translator, r eligibility.Result) fyne.CanvasObject {
 	name := fieldLabel()
-	name.SetText(tr.T("elig.benefit." + r.Benefit))
+	name.SetText(locales.Explain(tr, r.Benefit))
 	status := widget.NewLabel(tr.T("elig.status." + string(r.Status)))
 	status.Importance = statusImportance[r.Status]
 	status.TextStyle = fyne.TextStyle{Bold: true}

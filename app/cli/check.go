@@ -14,6 +14,7 @@ import (
 	// The UK rule pack registers itself with eligibility.DefaultRegistry when imported; check
 	// and rules use it through the registry only.
 	_ "waymark/eligibility/uk"
+	"waymark/locales"
 )
 
 // checkPack is the rule pack `waymark check` applies. DESIGN.md's contract has one pack today;
@@ -158,7 +159,8 @@ func (c *ctx) printResults(res eligibility.Results) error {
 	return nil
 }
 
-// benefitName is the benefit's name in the reader's language.
+// benefitName is the benefit's English name, which the reader will hear at the Jobcentre, with
+// what it is in the reader's language (the glossary).
 func (c *ctx) benefitName(id string) string {
-	return c.tr.T("elig.benefit." + id)
+	return locales.Explain(c.tr, id)
 }

@@ -12,6 +12,7 @@ import (
 
 	"waymark/eligibility"
 	"waymark/jobs"
+	"waymark/locales"
 )
 
 // pair is one piece of text in the survivor's language and in English. On an English-only plan
@@ -92,6 +93,17 @@ func (b *builder) t(id string, data ...map[string]any) pair {
 	p.local = b.text("message", b.sur.T(id, data...))
 	if b.bilingual {
 		p.english = b.text("message", b.eng.T(id, data...))
+	}
+	return p
+}
+
+// term is a benefit or body as the glossary writes it, "Universal Credit — …", in both
+// languages: the English name stays English in the survivor's column too.
+func (b *builder) term(id string) pair {
+	var p pair
+	p.local = b.text("message", locales.Explain(b.sur, id))
+	if b.bilingual {
+		p.english = b.text("message", locales.Explain(b.eng, id))
 	}
 	return p
 }
@@ -265,7 +277,7 @@ func (b *builder) addBenefits(m *model) {
 		if r.Status != eligibility.Eligible {
 			continue
 		}
-		item := benefitItem{name: b.t("elig.benefit." + r.Benefit)}
+		item := benefitItem{name: b.term(r.Benefit)}
 		if r.MonthlyEstimate != nil && *r.MonthlyEstimate > 0 {
 			item.estimate = pair{local: b.estimate(b.sur, *r.MonthlyEstimate)}
 			if b.bilingual {
