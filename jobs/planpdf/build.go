@@ -1,13 +1,9 @@
 package planpdf
 
 import (
-	"fmt"
-	"math"
 	"strings"
 	"time"
 
-	"golang.org/x/text/language"
-	"golang.org/x/text/message"
 	"golang.org/x/text/unicode/norm"
 
 	"waymark/eligibility"
@@ -291,20 +287,7 @@ func (b *builder) addBenefits(m *model) {
 // estimate words a monthly amount in tr's language: "About £424.90 a month. ...", with the
 // language's own decimal and grouping marks ("424,90", "1 234,50").
 func (b *builder) estimate(tr eligibility.Translator, amount float64) string {
-	amount = math.Round(amount*100) / 100
-	money := tr.T("plan.money", map[string]any{"Amount": message.NewPrinter(languageOf(tr)).Sprintf("%.2f", amount)})
-	return b.text("message", tr.T("plan.benefits.estimate", map[string]any{"Amount": money}))
-}
-
-// languageOf is the language tr speaks, for number formatting: *locales.Translator says so
-// through Lang; any other translator is taken to speak English.
-func languageOf(tr eligibility.Translator) language.Tag {
-	if l, ok := tr.(interface{ Lang() string }); ok {
-		if tag, err := language.Parse(l.Lang()); err == nil {
-			return tag
-		}
-	}
-	return language.English
+	return b.text("message", tr.T("plan.benefits.estimate", map[string]any{"Amount": locales.Money(tr, amount)}))
 }
 
 // addHelplines words the helplines for the survivor's nation, under their safe names on a
@@ -325,14 +308,9 @@ func (b *builder) addHelplines(m *model) {
 	}
 }
 
-// dateIn writes a day the way tr's language does: "1 December 2026", "1 decembrie 2026",
-// "1 grudnia 2026". Month names come from the messages, so each language can use its own case.
-// The spaces in it are no-break spaces, so a date is never split across two lines.
+// dateIn writes a day the way tr's language does (locales.Date): "1 December 2026",
+// "1 decembrie 2026", "1 grudnia 2026". The spaces in it are no-break spaces, so a date is never
+// split across two lines.
 func dateIn(tr eligibility.Translator, d time.Time) string {
-	s := tr.T("plan.date", map[string]any{
-		"Day":   d.Day(),
-		"Month": tr.T(fmt.Sprintf("plan.month.%d", int(d.Month()))),
-		"Year":  d.Year(),
-	})
-	return strings.ReplaceAll(s, " ", "\u00a0")
+	return strings.ReplaceAll(locales.Date(tr, d), " ", "\u00a0")
 }
