@@ -5,7 +5,7 @@ VERSION := $(shell sed -n 's/^ *Version *= *"\(.*\)"/\1/p' FyneApp.toml)
 LDFLAGS := -X waymark/app/cli.Version=$(VERSION)
 BIN     := bin/waymark
 
-.PHONY: run test build deps bench windows fuzz clean
+.PHONY: run test build deps bench windows fuzz clean translation-todo translation-merge
 
 ## run: install missing system packages, build, and open Waymark on the default vault
 run: build
@@ -42,6 +42,14 @@ fuzz:
 	    $(GO) test -run '^$$' -fuzz "^$$f$$" -fuzztime 30s $$pkg || exit 1; \
 	  done; \
 	done
+
+## translation-todo: CODE=xx writes locales/translate/xx/*.json, the messages xx still needs
+translation-todo:
+	@bash locales/translate/translate.sh todo $(CODE)
+
+## translation-merge: CODE=xx folds the translated files back into locales/messages
+translation-merge:
+	@bash locales/translate/translate.sh merge $(CODE)
 
 clean:
 	rm -rf bin
