@@ -10,7 +10,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"waymark/eligibility"
-	"waymark/eligibility/interview"
 	"waymark/locales"
 )
 
@@ -100,7 +99,7 @@ func benefitCard(tr *locales.Translator, r eligibility.Result) fyne.CanvasObject
 	if r.MonthlyEstimate != nil {
 		est := widget.NewLabel("")
 		if *r.MonthlyEstimate > 0 {
-			est.SetText(tr.T("results.estimate", map[string]any{"Amount": interview.Money(*r.MonthlyEstimate)}))
+			est.SetText(tr.T("results.estimate", map[string]any{"Amount": locales.Number(tr, *r.MonthlyEstimate, 2)}))
 		} else {
 			est.SetText(tr.T("results.estimate_zero"))
 		}

@@ -103,7 +103,7 @@ func (c *ctx) writeJSON(v any, what string) error {
 // for each, the next steps, which rules were used, and a reminder that this is not a decision.
 func (c *ctx) printResults(res eligibility.Results) error {
 	out := c.env.Stdout
-	fmt.Fprintln(out, c.tr.T("cli.check.heading", map[string]any{"Date": res.AssessmentDate}))
+	fmt.Fprintln(out, c.tr.T("cli.check.heading", map[string]any{"Date": c.tr.DateText(res.AssessmentDate)}))
 	fmt.Fprintln(out)
 	w := tabwriter.NewWriter(out, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(w, strings.Join([]string{
@@ -113,7 +113,7 @@ func (c *ctx) printResults(res eligibility.Results) error {
 	for _, r := range res.Results {
 		estimate := "-"
 		if r.MonthlyEstimate != nil {
-			estimate = c.tr.T("cli.check.amount", map[string]any{"Amount": fmt.Sprintf("%.2f", *r.MonthlyEstimate)})
+			estimate = c.tr.T("cli.check.amount", map[string]any{"Amount": locales.Number(c.tr, *r.MonthlyEstimate, 2)})
 		}
 		missing := "-"
 		if len(r.Missing) > 0 {
