@@ -1,6 +1,8 @@
 package app
 
 import (
+	"bytes"
+	"fmt"
 	"io"
 	"strings"
 	"time"
@@ -14,9 +16,9 @@ import (
 	"waymark/storage"
 )
 
-// statsDialog is the administrator's export of statistics for funders: whole months from and
-// to, saved as a CSV in which counts under 5 are suppressed (storage.Statistics). The counting
-// happens in the vault; this asks for the months and where to save.
+// statsDialog is the administrator's statistics for funders: whole months from and to, saved
+// as a CSV or shown as a chart (statschart.go), in which counts under 5 are suppressed
+// (storage.Statistics). The counting happens in the vault; this asks for the months.
 type statsDialog struct {
 	u        *ui
 	dlg      dialog.Dialog
@@ -27,13 +29,16 @@ type statsDialog struct {
 	problem  *noticeLabel
 	progress *working
 	save     *widget.Button
+	show     *widget.Button // "Show chart"
+	chart    *statsChart    // the chart last shown, while its dialog may be open
 	busy     bool
 }
 
-// openStatistics opens the export for an administrator.
-func (u *ui) openStatistics() {
+// openStatistics opens the statistics for an administrator, and returns the dialog (nil for
+// anyone else) so a test can work it.
+func (u *ui) openStatistics() *statsDialog {
 	if u.session == nil || u.session.Adviser().Role != storage.RoleAdmin {
-		return
+		return nil
 	}
 	d := &statsDialog{u: u, intro: paragraph(), fromL: fieldLabel(), toL: fieldLabel(),
 		from: newInputEntry(u.onInput), to: newInputEntry(u.onInput), problem: newNoticeLabel(), progress: newWorking()}
@@ -42,6 +47,7 @@ func (u *ui) openStatistics() {
 	d.to.SetText(now.Format("2006-01"))
 	d.save = widget.NewButton(u.tr.T("casework.stats.save"), d.onSave)
 	d.save.Importance = widget.HighImportance
+	d.show = widget.NewButton(u.tr.T("reports.stats.show_chart"), d.onShowChart)
 	cancel := widget.NewButton(u.tr.T("common.cancel"), func() {
 		if !d.busy {
 			d.dlg.Hide()
@@ -52,10 +58,11 @@ func (u *ui) openStatistics() {
 	d.toL.SetText(u.tr.T("casework.stats.to"))
 	form := container.NewVBox(d.intro, d.fromL, d.from, d.toL, d.to, d.problem.label, d.progress.box)
 	dl := dialog.NewCustomWithoutButtons(u.tr.T("casework.stats.title"), newInputWatch(form, u.onInput), u.win)
-	dl.SetButtons([]fyne.CanvasObject{cancel, d.save})
+	dl.SetButtons([]fyne.CanvasObject{cancel, d.show, d.save})
 	d.dlg = dl
 	u.openDialog(dl)
-	dl.Resize(fyne.NewSize(pageWidth, dl.MinSize().Height))
+	dl.Resize(fyne.NewSize(max(pageWidth, dl.MinSize().Width), dl.MinSize().Height))
+	return d
 }
 
 // period reads the two months as the first day of the first and the last day of the second.
@@ -99,8 +106,7 @@ func (d *statsDialog) write(w fyne.URIWriteCloser) {
 	u, sess, epoch := d.u, d.u.session, d.u.epoch
 	from, to, _ := d.period()
 	uri := w.URI()
-	d.busy = true
-	d.save.Disable()
+	d.setBusy(true)
 	d.problem.set(u.tr, notice{})
 	d.progress.start(u.tr.T("casework.stats.saving"))
 	var err error
@@ -110,8 +116,7 @@ func (d *statsDialog) write(w fyne.URIWriteCloser) {
 		if u.epoch != epoch {
 			return
 		}
-		d.busy = false
-		d.save.Enable()
+		d.setBusy(false)
 		d.progress.stop()
 		if err != nil {
 			logUnexpected("export statistics", err)
@@ -120,4 +125,69 @@ func (d *statsDialog) write(w fyne.URIWriteCloser) {
 		}
 		d.problem.set(u.tr, notice{id: "casework.stats.saved", data: map[string]any{"File": uri.Name()}, info: true})
 	})
+}
+
+// onShowChart counts the period off the UI goroutine and shows the chart. Counting reads every
+// case, so the vault audits it as an export of statistics, like the CSV.
+func (d *statsDialog) onShowChart() {
+	u := d.u
+	u.onInput()
+	if d.busy || u.session == nil {
+		return
+	}
+	from, to, ok := d.period()
+	if !ok {
+		d.problem.set(u.tr, notice{id: "casework.stats.bad_months"})
+		return
+	}
+	sess, epoch := u.session, u.epoch
+	d.setBusy(true)
+	d.problem.set(u.tr, notice{})
+	d.progress.start(u.tr.T("casework.stats.saving"))
+	var (
+		st  storage.Stats
+		err error
+	)
+	u.run(func() { st, err = countStatistics(sess, from, to) }, func() {
+		if u.epoch != epoch {
+			return
+		}
+		d.setBusy(false)
+		d.progress.stop()
+		if err != nil {
+			logUnexpected("count statistics", err)
+			d.problem.set(u.tr, notice{err: err})
+			return
+		}
+		d.chart = newStatsChart(u, st)
+		d.chart.open()
+	})
+}
+
+func (d *statsDialog) setBusy(busy bool) {
+	d.busy = busy
+	for _, b := range []*widget.Button{d.save, d.show} {
+		switch {
+		case b == nil:
+		case busy:
+			b.Disable()
+		default:
+			b.Enable()
+		}
+	}
+}
+
+// countStatistics has the vault count the period and reads the counts back. It does I/O: call
+// it off the UI goroutine.
+func countStatistics(sess *storage.Session, from, to time.Time) (storage.Stats, error) {
+	var buf bytes.Buffer
+	if err := sess.ExportStatistics(&buf, from, to); err != nil {
+		return storage.Stats{}, fmt.Errorf("count statistics: %w", err)
+	}
+	st, err := readStatsCSV(&buf)
+	if err != nil {
+		return storage.Stats{}, err
+	}
+	st.From, st.To = from.Format(time.DateOnly), to.Format(time.DateOnly)
+	return st, nil
 }

@@ -41,4 +41,3 @@ func TestGlossaryExplanations(t *testing.T) {
 		t.Errorf("unknown term = %q", got)
 	}
 }
-
