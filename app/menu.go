@@ -3,8 +3,6 @@ package app
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
-
-	"waymark/storage"
 )
 
 // The keyboard shortcuts, shown beside their menu items (Cmd on a Mac). The main menu is asked
@@ -19,7 +17,7 @@ var (
 
 // menuItems are the Vault menu's items besides Lock.
 type menuItems struct {
-	newCase, find, print, settings, stats *fyne.MenuItem
+	newCase, find, print, settings, stats, admin *fyne.MenuItem
 }
 
 // buildMenu makes the Vault menu: Lock first (the one an adviser reaches for in a hurry), then
@@ -30,8 +28,10 @@ func (u *ui) buildMenu() {
 	u.items.print = u.menuItem(printShortcut, u.onPrintKey)
 	u.items.settings = u.menuItem(settingsShortcut, u.onSettingsKey)
 	u.items.stats = fyne.NewMenuItem("", func() { u.onInput(); u.openStatistics() })
+	u.items.admin = fyne.NewMenuItem("", func() { u.onInput(); u.openAdmin(adminAdvisers) })
 	u.menu = fyne.NewMenu("", u.lockItem, fyne.NewMenuItemSeparator(),
-		u.items.newCase, u.items.find, u.items.print, fyne.NewMenuItemSeparator(), u.items.settings, u.items.stats)
+		u.items.newCase, u.items.find, u.items.print, fyne.NewMenuItemSeparator(),
+		u.items.settings, u.items.stats, u.items.admin)
 	u.win.SetMainMenu(fyne.NewMainMenu(u.menu))
 	u.win.Canvas().AddShortcut(lockShortcut, func(fyne.Shortcut) { u.onLock() })
 }
@@ -56,15 +56,17 @@ func (u *ui) translateMenu() {
 	u.items.print.Label = u.tr.T("casework.menu.print")
 	u.items.settings.Label = u.tr.T("casework.menu.settings")
 	u.items.stats.Label = u.tr.T("casework.menu.stats")
+	u.items.admin.Label = u.tr.T("admin.menu")
 }
 
 // updateMenu enables what makes sense where the adviser is: case actions once unlocked, Print
-// on an open case.
+// on an open case, the organisation's statistics and administration for administrators.
 func (u *ui) updateMenu() {
 	locked := u.session == nil
 	u.items.newCase.Disabled = locked
 	u.items.find.Disabled = locked
-	u.items.stats.Disabled = locked || u.session.Adviser().Role != storage.RoleAdmin
+	u.items.stats.Disabled = !u.isAdmin()
+	u.items.admin.Disabled = !u.isAdmin()
 	cs, onCase := u.current.(*caseScreen)
 	u.items.print.Disabled = locked || !onCase || cs.iv == nil
 }

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	fynestorage "fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
 	"waymark/eligibility"
@@ -78,5 +79,40 @@ func TestStatisticsExportForAnAdmin(t *testing.T) {
 	}
 	if d.problem.n.id != "casework.stats.saved" {
 		t.Errorf("after saving the dialog says %q", d.problem.label.Text)
+	}
+}
+
+func TestAdministrationSitsBesideStatistics(t *testing.T) {
+	h := newHarness(t, newVault(t), "en")
+	items := h.u.menu.Items
+	at := -1
+	for i, it := range items {
+		if it == h.u.items.admin {
+			at = i
+		}
+	}
+	if at < 1 || items[at-1] != h.u.items.stats {
+		t.Fatal("Administration is not in the Vault menu right after Statistics")
+	}
+	if h.u.items.admin.Label != "Administration…" || !h.u.items.admin.Disabled {
+		t.Errorf("while locked: %q, disabled %v", h.u.items.admin.Label, h.u.items.admin.Disabled)
+	}
+	h.unlock(adminPass)
+	if h.u.items.admin.Disabled {
+		t.Fatal("Administration is disabled for the admin")
+	}
+	h.u.items.admin.Action()
+	h.run.flush()
+	h.admin()
+	test.Tap(h.admin().back)
+	h.cases()
+
+	h.u.setLanguage("pl")
+	if h.u.items.admin.Label != "Administracja…" {
+		t.Errorf("in Polish the item reads %q", h.u.items.admin.Label)
+	}
+	h.pressShortcut(lockShortcut)
+	if !h.u.items.admin.Disabled {
+		t.Error("Administration stays enabled after Ctrl+L")
 	}
 }

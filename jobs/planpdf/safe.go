@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 
+	"golang.org/x/text/unicode/norm"
+
 	"waymark/eligibility"
 	"waymark/jobs"
 )
@@ -37,11 +39,44 @@ var sensitiveTerms = []string{
 	"handel ludźmi", "handlu ludźmi", "handlem ludźmi", "niewol", "wyzysk", "pracy przymusow",
 	"praca przymusow", "pracę przymusow", "ofiar", "azyl", "imigra", "krajowy mechanizm",
 	"krajowego mechanizmu", "uchodźc", "środków publicznych", "deport",
+	// Bulgarian
+	"трафик", "търговия с хора", "търговията с хора", "робств", "експлоат", "принудителен труд",
+	"принудителния труд", "принудителен трудов", "жертв", "оцеля", "убежищ", "имигра", "бежан", "депорт",
+	// Czech
+	"obchodování s lidmi", "obchodu s lidmi", "obchod s lidmi", "otroctv", "otrok", "vykořisť",
+	"nucená práce", "nucené práce", "nucenou práci", "oběť", "oběti", "azyl", "imigra", "uprchl",
+	// Dutch
+	"mensenhandel", "slavernij", "slaaf", "uitbuit", "dwangarbeid", "slachtoffer", "asiel",
+	"immigratie", "vluchteling", "uitzetting", "openbare middelen",
+	// Hungarian
+	"emberkereskedel", "rabszolg", "kizsákm", "kényszermunk", "áldozat", "menedék", "bevándorl",
+	"menekült", "kitoloncol",
+	// Latvian
+	"cilvēku tirdzniecīb", "tirdzniecības upur", "verdzīb", "verg", "ekspluat", "piespiedu darb",
+	"upur", "patvērum", "imigr", "bēgļ", "valsts līdzekļ",
+	// Lithuanian
+	"prekyba žmonėmis", "prekybos žmonėmis", "prekybai žmonėmis", "vergov", "vergij", "išnaudoj",
+	"priverstin", "nukentėj", "prieglobst", "imigra", "pabėgėl",
+	// Russian
+	"торговля людьми", "торговли людьми", "торговлей людьми", "торговлю людьми", "трафикинг",
+	"рабств", "эксплуат", "принудительн", "жертв", "выживш", "убежищ", "иммигра", "беженц", "депорт",
+	// Slovak
+	"obchodovan", "otroctv", "otrok", "vykorisť", "nútená prác", "nútenej prác", "nútenú prác",
+	"obeť", "obete", "obetí", "azyl", "imigr", "utečen", "verejným prostriedk", "verejných prostriedk",
+	// Albanian
+	"trafik", "skllav", "shfrytëz", "punë e detyruar", "punë të detyruar", "viktim", "azil", "imigr",
+	"refugjat", "fonde publike",
+	// Ukrainian
+	"торгівля людьми", "торгівлі людьми", "торгівлею людьми", "торгівлю людьми", "рабств",
+	"експлуат", "примусов", "жертв", "вижил", "притулк", "притулок", "іммігра", "біжен", "депорт",
+	// Vietnamese
+	"buôn người", "mua bán người", "nô lệ", "bóc lột", "lao động cưỡng bức", "nạn nhân", "tị nạn",
+	"nhập cư", "trục xuất", "quỹ công",
 }
 
 // namesSensitive reports whether s contains one of sensitiveTerms at the start of a word.
 func namesSensitive(s string) bool {
-	low := strings.ToLower(s)
+	low := strings.ToLower(norm.NFC.String(s))
 	for _, term := range sensitiveTerms {
 		for from := 0; from < len(low); {
 			i := strings.Index(low[from:], term)
@@ -70,8 +105,7 @@ func startsWord(prefix string) bool {
 
 // SafeOmittedSteps lists, in order, the indexes of the steps a safe print leaves out: suggested
 // steps that jobs.Sensitive marks, and steps in the adviser's own words that name trafficking,
-// exploitation, immigration or the National Referral Mechanism (in English, Romanian or
-// Polish). It is nil when in.Safe is false. The app and the command line tell the adviser which
+// exploitation, immigration or the National Referral Mechanism (in any shipped language). It is nil when in.Safe is false. The app and the command line tell the adviser which
 // steps were left out, so nothing disappears from a plan without them knowing.
 func SafeOmittedSteps(in Input, survivor, english eligibility.Translator) []int {
 	if !in.Safe {
