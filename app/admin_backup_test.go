@@ -50,8 +50,9 @@ func (h *harness) caseRefs() map[string]bool {
 	return refs
 }
 
-// restoreFrom goes through the restore form and its confirmation for the backup at path.
-func (h *harness) restoreFrom(b *backupSection, path, name, pass string) {
+// askRestore fills in the restore form for the backup at path and presses Continue, letting
+// the passphrase check against the backup finish. It returns the form.
+func (h *harness) askRestore(b *backupSection, path, name, pass string) *restoreDialog {
 	h.t.Helper()
 	b.askPassphrase(path, filepath.Base(path))
 	d := b.asking
@@ -61,6 +62,17 @@ func (h *harness) restoreFrom(b *backupSection, path, name, pass string) {
 	d.name.SetText(name)
 	test.Type(d.pass, pass)
 	test.Tap(d.next)
+	if d.problem.n.id != "admin.restore.checking" || !d.next.Disabled() {
+		h.t.Errorf("while the passphrase is checked: %q, Continue enabled %v", d.problem.label.Text, !d.next.Disabled())
+	}
+	h.run.flush()
+	return d
+}
+
+// restoreFrom goes through the restore form and its confirmation for the backup at path.
+func (h *harness) restoreFrom(b *backupSection, path, name, pass string) {
+	h.t.Helper()
+	h.askRestore(b, path, name, pass)
 	if b.sure == nil || !h.showing(b.sure.dlg) {
 		h.t.Fatal("no confirmation that the vault will be replaced")
 	}
@@ -99,38 +111,65 @@ func TestBackupWritesAFileThatRestores(t *testing.T) {
 	}
 }
 
+// A passphrase, name or file the backup's header refuses is said in the form, before anything
+// is locked; a backup whose body is damaged gets past that and is refused by the restore,
+// which leaves the vault as it was and says so on the unlock screen.
 func TestRestoreFailuresLeaveTheVaultAndSaySo(t *testing.T) {
 	damaged := filepath.Join(t.TempDir(), "damaged.wmk")
 	writeFile(t, damaged, []byte("WAYMARK BACKUP? no, only some text that is not one at all"))
 	cases := []struct {
 		name   string
-		backup func(h *harness, b *backupSection) string
 		who    string
 		pass   string
 		wantID string
 	}{
-		{"wrong passphrase", (*harness).makeBackup, adminName, "not the passphrase", "admin.restore.wrong_passphrase"},
-		{"no such adviser", (*harness).makeBackup, "Nobody Here", adminPass, "admin.restore.unknown_adviser"},
-		{"damaged backup", func(*harness, *backupSection) string { return damaged }, adminName, adminPass, "admin.restore.bad_backup"},
+		{"wrong passphrase", adminName, "not the passphrase", "admin.restore.wrong_passphrase"},
+		{"no such adviser", "Nobody Here", adminPass, "admin.restore.unknown_adviser"},
+		{"damaged backup", adminName, adminPass, "admin.restore.bad_backup"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			h := unlocked(t)
 			b := h.backupTab()
-			path := c.backup(h, b)
-			h.addCaseDirect(t, "WM-KEPT")
-			h.restoreFrom(b, path, c.who, c.pass)
-			h.run.flush()
-			s := h.unlockScreen()
-			if s.locked.n.id != c.wantID || s.locked.n.info {
-				t.Errorf("unlock screen says %q (id %q), want %q", s.locked.label.Text, s.locked.n.id, c.wantID)
+			path := h.makeBackup(b)
+			if c.name == "damaged backup" {
+				path = damaged
 			}
-			h.unlock(adminPass)
+			h.addCaseDirect(t, "WM-KEPT")
+			d := h.askRestore(b, path, c.who, c.pass)
+			if d.problem.n.id != c.wantID || d.problem.n.info || d.pass.Text != "" {
+				t.Errorf("the form says %q (id %q), passphrase left %q; want %q", d.problem.label.Text, d.problem.n.id, d.pass.Text, c.wantID)
+			}
+			if b.sure != nil || h.u.session == nil {
+				t.Fatal("a refused passphrase went on to the confirmation or locked the vault")
+			}
 			if !h.caseRefs()["WM-KEPT"] {
-				t.Error("the vault changed although the restore failed")
+				t.Error("the vault changed although the restore was refused")
 			}
 		})
 	}
+	t.Run("damaged body", func(t *testing.T) {
+		h := unlocked(t)
+		b := h.backupTab()
+		path := h.makeBackup(b)
+		data, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		data[len(data)-10] ^= 0xff
+		writeFile(t, path, data)
+		h.addCaseDirect(t, "WM-KEPT")
+		h.restoreFrom(b, path, adminName, adminPass)
+		h.run.flush()
+		s := h.unlockScreen()
+		if s.locked.n.id != "admin.restore.bad_backup" || s.locked.n.info {
+			t.Errorf("unlock screen says %q (id %q), want the damaged-backup sentence", s.locked.label.Text, s.locked.n.id)
+		}
+		h.unlock(adminPass)
+		if !h.caseRefs()["WM-KEPT"] {
+			t.Error("the vault changed although the restore failed")
+		}
+	})
 }
 
 func TestRestoreFailureSentences(t *testing.T) {
@@ -159,6 +198,7 @@ func TestRestoreCancelledDoesNothing(t *testing.T) {
 	b.askPassphrase(path, "backup.wmk")
 	test.Type(b.asking.pass, adminPass)
 	test.Tap(b.asking.next)
+	h.run.flush()
 	test.Tap(b.sure.no)
 	if h.u.session == nil || h.run.pending() != 0 {
 		t.Fatal("cancelling the confirmation locked the vault or started a restore")

@@ -95,7 +95,8 @@ func (b *backupSection) askPassphrase(path, file string) {
 // forget empties the passphrase field.
 func (d *restoreDialog) forget() { d.pass.SetText("") }
 
-// onNext checks the form and asks, once more, whether the vault is to be replaced.
+// onNext checks the form and the passphrase against the backup, then asks, once more,
+// whether the vault is to be replaced.
 func (d *restoreDialog) onNext() {
 	b := d.b
 	u := b.s.u
@@ -112,6 +113,41 @@ func (d *restoreDialog) onNext() {
 		return
 	}
 	pass := []byte(d.pass.Text)
+	path := d.path
+	// The passphrase is tried against the backup's header first, so a slip is said here, with
+	// the form still open, rather than after the window has locked.
+	d.next.Disable()
+	d.problem.set(u.tr, notice{id: "admin.restore.checking", info: true})
+	epoch, opts := u.epoch, u.opts
+	var err error
+	u.run(func() { err = storage.CheckBackup(path, name, pass, opts) }, func() {
+		d.next.Enable()
+		if u.epoch != epoch || b.asking != d {
+			clear(pass)
+			return
+		}
+		if err != nil {
+			clear(pass)
+			if !errors.Is(err, storage.ErrWrongPassphrase) && !errors.Is(err, storage.ErrUnknownAdviser) &&
+				!errors.Is(err, storage.ErrNotAdmin) && !errors.Is(err, storage.ErrBadBackup) {
+				logUnexpected("check backup", err)
+				d.problem.set(u.tr, notice{err: err})
+			} else {
+				d.problem.set(u.tr, restoreFailure(err))
+			}
+			d.pass.SetText("")
+			u.win.Canvas().Focus(d.pass)
+			return
+		}
+		d.confirm(name, pass)
+	})
+}
+
+// confirm asks, once more, whether the vault is to be replaced, with a passphrase the backup
+// has accepted.
+func (d *restoreDialog) confirm(name string, pass []byte) {
+	b := d.b
+	u := b.s.u
 	path, file := d.path, d.file
 	d.dlg.Hide() // forgets the typed passphrase; pass holds it until the restore clears it
 	data := map[string]any{"File": file}

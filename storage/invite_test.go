@@ -3,6 +3,7 @@ package storage
 import (
 	"bytes"
 	"errors"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -248,4 +249,39 @@ func statusOf(t *testing.T, v *Vault, name string) AdviserStatus {
 	}
 	t.Fatalf("no adviser %q", name)
 	return ""
+}
+
+func TestCheckBackupBeforeRestoring(t *testing.T) {
+	_, s, _ := newTestVault(t)
+	if err := s.AddAdviser("Bob", RoleAdviser, adviserPass); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "backup.wmk")
+	if err := s.Backup(out); err != nil {
+		t.Fatal(err)
+	}
+	cut := filepath.Join(t.TempDir(), "cut.wmk")
+	if err := os.WriteFile(cut, fileBytes(t, out)[:40], 0o600); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, path, adviser string
+		pass                []byte
+		want                error
+	}{
+		{"right", out, "alice", adminPass, nil},
+		{"wrong passphrase", out, "Alice", []byte("not the passphrase at all"), ErrWrongPassphrase},
+		{"not in the backup", out, "Zoe", adminPass, ErrUnknownAdviser},
+		{"not an admin", out, "Bob", adviserPass, ErrNotAdmin},
+		{"cut short", cut, "Alice", adminPass, ErrBadBackup},
+		{"no file", filepath.Join(t.TempDir(), "none.wmk"), "Alice", adminPass, os.ErrNotExist},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			err := CheckBackup(tt.path, tt.adviser, tt.pass, fastOptions())
+			if tt.want == nil && err != nil || tt.want != nil && !errors.Is(err, tt.want) {
+				t.Errorf("CheckBackup = %v, want %v", err, tt.want)
+			}
+		})
+	}
 }

@@ -48,35 +48,11 @@ func restore(backupPath, vaultPath, adviser string, pass []byte, cfg config, p P
 		return fmt.Errorf("backup file: %w", err)
 	}
 	br := bufio.NewReaderSize(withProgress(f, st.Size(), p), 256<<10)
-	h, err := readBackupHeader(br)
-	if err != nil {
-		return inBackup(err)
-	}
-	bs, ok := findBackupSlot(h.slots, adviser)
-	if !ok {
-		return ErrUnknownAdviser
-	}
-	slot, err := parseKeySlot(bs.slot)
-	if err != nil {
-		return inBackup(err)
-	}
-	dataKey, err := unlockPassphraseSlot(slot, pass, cfg.kdf.Max, bs.name, bs.role)
-	if err != nil {
-		return inBackup(err)
-	}
-	defer zero(dataKey)
-	if bs.role != RoleAdmin {
-		return ErrNotAdmin
-	}
-	headerKey, streamKey, err := backupKeys(dataKey, h.salt)
+	bk, err := openBackup(br, adviser, pass, cfg)
 	if err != nil {
 		return err
 	}
-	defer zero(headerKey)
-	defer zero(streamKey)
-	if !hmac.Equal(h.mac, backupHeaderMAC(headerKey, h.covered)) {
-		return inBackup(fmt.Errorf("backup header failed authentication: %w", ErrCorrupt))
-	}
+	defer bk.wipe()
 
 	if err := os.MkdirAll(filepath.Dir(vaultPath), dirMode); err != nil {
 		return fmt.Errorf("vault folder: %w", err)
@@ -87,13 +63,84 @@ func restore(backupPath, vaultPath, adviser string, pass []byte, cfg config, p P
 	}
 	defer os.RemoveAll(tmpDir)
 	snap := filepath.Join(tmpDir, "restored.db")
-	if err := decryptTo(snap, streamKey, br); err != nil {
+	if err := decryptTo(snap, bk.streamKey, br); err != nil {
 		return inBackup(err)
 	}
-	if err := prepareRestored(snap, bs, dataKey, cfg); err != nil {
+	if err := prepareRestored(snap, bk.slot, bk.dataKey, cfg); err != nil {
 		return inBackup(err)
 	}
 	return replaceVault(snap, vaultPath)
+}
+
+// openedBackup is a backup whose header opened for an admin: the keys to read the rest.
+type openedBackup struct {
+	slot                          backupSlot
+	dataKey, headerKey, streamKey []byte
+}
+
+func (b *openedBackup) wipe() {
+	zero(b.dataKey)
+	zero(b.headerKey)
+	zero(b.streamKey)
+}
+
+// openBackup reads a backup's header from r, opens adviser's slot with pass, requires an
+// admin, and authenticates the header. r is left at the start of the encrypted stream.
+func openBackup(r io.Reader, adviser string, pass []byte, cfg config) (*openedBackup, error) {
+	h, err := readBackupHeader(r)
+	if err != nil {
+		return nil, inBackup(err)
+	}
+	bs, ok := findBackupSlot(h.slots, adviser)
+	if !ok {
+		return nil, ErrUnknownAdviser
+	}
+	slot, err := parseKeySlot(bs.slot)
+	if err != nil {
+		return nil, inBackup(err)
+	}
+	dataKey, err := unlockPassphraseSlot(slot, pass, cfg.kdf.Max, bs.name, bs.role)
+	if err != nil {
+		return nil, inBackup(err)
+	}
+	if bs.role != RoleAdmin {
+		zero(dataKey)
+		return nil, ErrNotAdmin
+	}
+	headerKey, streamKey, err := backupKeys(dataKey, h.salt)
+	if err != nil {
+		zero(dataKey)
+		return nil, err
+	}
+	b := &openedBackup{slot: bs, dataKey: dataKey, headerKey: headerKey, streamKey: streamKey}
+	if !hmac.Equal(h.mac, backupHeaderMAC(headerKey, h.covered)) {
+		b.wipe()
+		return nil, inBackup(fmt.Errorf("backup header failed authentication: %w", ErrCorrupt))
+	}
+	return b, nil
+}
+
+// CheckBackup tells, before anything is locked or replaced, whether Restore would accept
+// adviser and pass for the backup at backupPath: the account is in the backup, the passphrase
+// opens it, it is an admin's, and the header is authentic. It reads only the header (one key
+// derivation); a damaged body is still found by Restore, which changes nothing then either.
+// Errors as Restore: ErrUnknownAdviser, ErrWrongPassphrase, ErrNotAdmin, ErrBadBackup.
+func CheckBackup(backupPath, adviser string, pass []byte, opt *Options) error {
+	cfg, err := resolveOptions(opt)
+	if err != nil {
+		return fmt.Errorf("check backup: %w", err)
+	}
+	f, err := os.Open(backupPath)
+	if err != nil {
+		return fmt.Errorf("check backup: backup file: %w", err)
+	}
+	defer f.Close()
+	bk, err := openBackup(bufio.NewReader(f), adviser, pass, cfg)
+	if err != nil {
+		return fmt.Errorf("check backup: %w", err)
+	}
+	bk.wipe()
+	return nil
 }
 
 // findBackupSlot finds adviser's slot, matching names without regard to ASCII case as the
