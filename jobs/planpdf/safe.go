@@ -47,7 +47,7 @@ var sensitiveTerms = []string{
 	"nucená práce", "nucené práce", "nucenou práci", "oběť", "oběti", "azyl", "imigra", "uprchl",
 	// Dutch
 	"mensenhandel", "slavernij", "slaaf", "uitbuit", "dwangarbeid", "slachtoffer", "asiel",
-	"immigratie", "vluchteling", "uitzetting", "openbare middelen",
+	"immigratie", "vluchteling", "uitzetting", "openbare middelen", "uitgebuit",
 	// Hungarian
 	"emberkereskedel", "rabszolg", "kizsákm", "kényszermunk", "áldozat", "menedék", "bevándorl",
 	"menekült", "kitoloncol",
