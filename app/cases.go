@@ -3,6 +3,7 @@ package app
 import (
 	"errors"
 	"runtime"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -15,13 +16,14 @@ import (
 )
 
 // casesScreen is the unlocked window's home. It finds a case as the adviser types (by
-// reference or name, over the whole list), narrows and orders the list with filters, and beside
-// it lists the reviews due today or overdue and the cases opened since unlocking; choosing any
-// of them opens the case. New case and Lock are always at hand.
+// reference or name, over the whole list), narrows and orders the list with filters (status,
+// language, review due, adviser), and beside it lists what is due (plan reviews due today or
+// overdue, plan steps past their date, deadlines in the next weeks) and the cases opened since
+// unlocking; choosing any of them opens the case. New case and Lock are always at hand.
 //
 // The list is read once each time the screen is built (off the UI goroutine) and prepared for
-// search then; every keystroke and filter only searches that in memory. leave empties the rows,
-// the index and the side lists.
+// search there, where the deadlines of every case are worked out too; every keystroke and
+// filter only searches that in memory. leave empties the rows, the index and the side lists.
 type casesScreen struct {
 	u     *ui
 	epoch int
@@ -41,8 +43,12 @@ type casesScreen struct {
 	empty     *widget.Label // the vault holds no case yet
 	noMatch   *widget.Label // the search and filters leave nothing
 	showAll   *widget.Button
-	due       *sideList
+	due       *sideList // plan reviews due
+	steps     *sideList // overdue plan steps
+	deadlines *sideList
 	recent    *sideList
+	sideBox   *fyne.Container // the side column's lists, arranged for the one open
+	dueNow    homeDue         // what is due across the loaded cases, worked out with the list
 	problem   *noticeLabel
 	loading   *working
 	loaded    bool
@@ -70,7 +76,12 @@ func newCasesScreen(u *ui) *casesScreen {
 	s.noMatch.Hide()
 	s.showAll.Hide()
 	s.due = newSideList(s.openCase, s.dueDetail)
+	s.steps = newSideList(func(id string) { s.openCaseAt(id, tabPlan) }, s.stepDetail)
+	s.deadlines = newSideList(func(id string) { s.openCaseAt(id, tabOverview) }, s.deadlineDetail)
 	s.recent = newSideList(s.openCase, s.recentDetail)
+	for i, l := range s.sideLists() {
+		l.header.OnTapped = func() { s.onOpenSide(i) }
+	}
 	s.problem = newNoticeLabel()
 	s.loading = newWorking()
 	s.load()
@@ -99,8 +110,10 @@ func (s *casesScreen) leave() {
 	s.filters.syncing = false
 	s.cases.set(nil)
 	s.table.Refresh() // the cells on screen let go of their text too
-	s.due.show(nil)
-	s.recent.show(nil)
+	s.dueNow = homeDue{}
+	for _, l := range s.sideLists() {
+		l.show(nil)
+	}
 	s.form = nil
 	if s.u.session == nil {
 		s.u.forgetHome()
@@ -148,32 +161,52 @@ func lockKeysText() string {
 	return "Ctrl+L"
 }
 
-// load reads the case list off the UI goroutine and prepares it for search there too.
+// load reads the case list off the UI goroutine, and prepares it for search and works out what
+// is due there too: with 10,000 cases both take tens of milliseconds.
 func (s *casesScreen) load() {
 	sess := s.u.session
 	if sess == nil {
 		return
 	}
 	var (
-		index *storage.CaseIndex
+		list  homeList
 		err   error
+		today = s.u.now()
 	)
 	s.u.run(func() {
-		var list []storage.CaseSummary
-		list, err = sess.ListCases()
-		index = storage.NewCaseIndex(list)
+		var cases []storage.CaseSummary
+		cases, err = sess.ListCases()
+		list = prepareHome(cases, today)
 	}, func() {
-		s.showIndex(index, err)
+		s.showIndex(list, err)
 	})
 }
 
-// showList puts a freshly read list on screen, unless the vault was locked since it was asked
-// for. A list that comes with an error (some records damaged) is shown as far as it goes.
-func (s *casesScreen) showList(list []storage.CaseSummary, err error) {
-	s.showIndex(storage.NewCaseIndex(list), err)
+// homeList is a case list ready for the home screen: indexed, with what is due worked out and
+// the choices its filters offer.
+type homeList struct {
+	index               *storage.CaseIndex
+	due                 homeDue
+	languages, advisers []string
 }
 
-func (s *casesScreen) showIndex(index *storage.CaseIndex, err error) {
+// prepareHome indexes a case list for search and works out what is due on today. It is the
+// slow part of showing the home screen, and runs off the UI goroutine.
+func prepareHome(cases []storage.CaseSummary, today time.Time) homeList {
+	x := storage.NewCaseIndex(cases)
+	return homeList{index: x, due: workOutDue(cases, homePack(), today), languages: x.Languages(), advisers: x.Advisers()}
+}
+
+// showList puts a freshly read list on screen once it is prepared, off the UI goroutine, unless
+// the vault was locked meanwhile. A list that comes with an error (some records damaged) is
+// shown as far as it goes.
+func (s *casesScreen) showList(list []storage.CaseSummary, err error) {
+	today := s.u.now()
+	var prepared homeList
+	s.u.run(func() { prepared = prepareHome(list, today) }, func() { s.showIndex(prepared, err) })
+}
+
+func (s *casesScreen) showIndex(list homeList, err error) {
 	if s.u.epoch != s.epoch || s.u.session == nil {
 		return
 	}
@@ -185,11 +218,11 @@ func (s *casesScreen) showIndex(index *storage.CaseIndex, err error) {
 	} else {
 		s.problem.set(s.u.tr, notice{})
 	}
-	s.index = index
-	s.filters.setLanguages(index.Languages())
+	s.index, s.dueNow = list.index, list.due
+	s.filters.setLanguages(list.languages)
+	s.filters.setAdvisers(list.advisers)
 	s.filters.translate(s, s.remembered())
 	s.showSide()
-	s.translateSide()
 	s.apply()
 }
 
@@ -247,12 +280,18 @@ func setVisible(o fyne.CanvasObject, visible bool) {
 }
 
 // openCase shows the case with this id.
-func (s *casesScreen) openCase(id string) {
+func (s *casesScreen) openCase(id string) { s.openCaseAt(id, tabBenefits) }
+
+// openCaseAt shows the case with this id on one of its tabs: an overdue step opens the plan,
+// a deadline the overview, where the key dates are.
+func (s *casesScreen) openCaseAt(id string, tab int) {
 	s.u.onInput()
 	if s.u.session == nil || s.u.current != s {
 		return
 	}
-	s.u.show(newCaseScreen(s.u, id))
+	c := newCaseScreen(s.u, id)
+	c.tab = tab
+	s.u.show(c)
 }
 
 func (s *casesScreen) onNewCase() {

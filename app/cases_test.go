@@ -40,7 +40,7 @@ func (h *harness) openForm() *caseForm {
 	return f
 }
 
-func references(c *casesScreen) []string {
+func tableRefs(c *casesScreen) []string {
 	var refs []string
 	for _, s := range c.cases.rows {
 		refs = append(refs, s.Reference)
@@ -62,7 +62,7 @@ func TestNewCaseAppearsInListAtOnce(t *testing.T) {
 	if len(h.u.dialogs) != 0 || c.form != nil {
 		t.Error("New case dialog still open after saving")
 	}
-	if got := references(c); !slices.Equal(got, []string{"WM-0002"}) {
+	if got := tableRefs(c); !slices.Equal(got, []string{"WM-0002"}) {
 		t.Fatalf("list = %q", got)
 	}
 	want := []string{"WM-0002", "Maria", "2026-11-23", "", h.u.tr.T("app.case.status.open"), "Română"}
@@ -76,7 +76,7 @@ func TestNewCaseAppearsInListAtOnce(t *testing.T) {
 	}
 
 	h.addCase("WM-0001", "", "Polski")
-	if got := references(c); !slices.Equal(got, []string{"WM-0001", "WM-0002"}) {
+	if got := tableRefs(c); !slices.Equal(got, []string{"WM-0001", "WM-0002"}) {
 		t.Errorf("list = %q, want sorted by reference", got)
 	}
 }
@@ -108,7 +108,7 @@ func TestNewCaseShowsRefusalsInTheDialog(t *testing.T) {
 			if f.name.Text != "Someone" || f.save.Disabled() {
 				t.Error("form not left as typed and ready to try again")
 			}
-			if got := references(h.cases()); !slices.Equal(got, []string{"WM-1"}) {
+			if got := tableRefs(h.cases()); !slices.Equal(got, []string{"WM-1"}) {
 				t.Errorf("list = %q after a refusal", got)
 			}
 		})
@@ -139,7 +139,7 @@ func TestNewCaseCancelAddsNothing(t *testing.T) {
 	test.Type(f.reference, "WM-4")
 	test.Tap(f.cancel)
 	h.run.flush()
-	if len(h.u.dialogs) != 0 || len(references(h.cases())) != 0 {
+	if len(h.u.dialogs) != 0 || len(tableRefs(h.cases())) != 0 {
 		t.Error("cancel left the dialog open or added a case")
 	}
 }

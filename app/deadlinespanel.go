@@ -9,13 +9,16 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"waymark/eligibility"
+	"waymark/jobs"
 	"waymark/locales"
 )
 
 // keyDatesForm is the Overview's key dates (the NRM decisions and the leave) and the deadlines
 // the rule pack works out from them, the facts and the decided claims in Outcomes: recovery and
 // move-on support ending, leave expiring, the month to ask for a reconsideration. The dates are
-// saved with the overview's details.
+// saved with the overview's details. Every change that moves a deadline (the key dates, the
+// facts, the outcomes) comes through showDeadlines, which also hands the plan its steps for the
+// deadlines still ahead.
 type keyDatesForm struct {
 	s                    *caseScreen
 	head, deadlinesHead  *widget.Label
@@ -79,6 +82,9 @@ func (f *keyDatesForm) showDeadlines(tr *locales.Translator) {
 	k := s.c.KeyDates
 	k.BenefitDecisions = s.c.Outcomes.Decisions()
 	ds := eligibility.Deadlines(s.pack, k, s.iv.Facts(), s.u.now())
+	if s.plan != nil {
+		s.plan.setDeadlines(jobs.SuggestDeadlines(ds))
+	}
 	eligibility.LocalizeDeadlines(ds, tr)
 	if len(ds) == 0 {
 		l := paragraph()

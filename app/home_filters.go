@@ -36,6 +36,8 @@ type caseFilters struct {
 	status    *widget.Select
 	language  *widget.Select
 	langCodes []string // the language filter's codes; "" first, for all
+	adviser   *widget.Select
+	advisers  []string // the adviser filter's names; "" first, for all
 	reviewDue *widget.Check
 	sortLabel *widget.Label
 	sort      *widget.Select
@@ -45,7 +47,7 @@ type caseFilters struct {
 }
 
 func newCaseFilters(s *casesScreen) *caseFilters {
-	f := &caseFilters{langCodes: []string{""}}
+	f := &caseFilters{langCodes: []string{""}, advisers: []string{""}}
 	changed := func() {
 		s.u.onInput()
 		if !f.syncing {
@@ -64,6 +66,7 @@ func newCaseFilters(s *casesScreen) *caseFilters {
 	f.search.ActionItem = f.clear
 	f.status = widget.NewSelect(nil, func(string) { changed() })
 	f.language = widget.NewSelect(nil, func(string) { changed() })
+	f.adviser = widget.NewSelect(nil, func(string) { changed() })
 	f.reviewDue = widget.NewCheck("", func(bool) { changed() })
 	f.sortLabel = widget.NewLabel("")
 	f.sort = widget.NewSelect(nil, func(string) { changed() })
@@ -74,7 +77,7 @@ func newCaseFilters(s *casesScreen) *caseFilters {
 // within the table's width at 1024 pixels in every shipped language.
 func (f *caseFilters) view() fyne.CanvasObject {
 	search := container.NewBorder(nil, nil, nil, container.NewHBox(f.sortLabel, f.sort), f.search)
-	return container.NewVBox(search, container.NewHBox(f.status, f.language, f.reviewDue))
+	return container.NewVBox(search, container.NewHBox(f.status, f.language, f.adviser, f.reviewDue))
 }
 
 // translate words the options again, keeping what is chosen.
@@ -94,6 +97,9 @@ func (f *caseFilters) translate(s *casesScreen, chosen homeFilter) {
 	f.language.Options = names
 	f.language.SetSelectedIndex(max(slices.Index(f.langCodes, chosen.language), 0))
 
+	f.adviser.Options = append([]string{tr.T("home.filter.all_advisers")}, f.advisers[1:]...)
+	f.adviser.SetSelectedIndex(max(slices.Index(f.advisers, chosen.adviser), 0))
+
 	f.reviewDue.Text = tr.T("home.filter.review_due")
 	f.reviewDue.SetChecked(chosen.reviewDue)
 	f.reviewDue.Refresh()
@@ -110,18 +116,29 @@ func (f *caseFilters) translate(s *casesScreen, chosen homeFilter) {
 	f.sort.Options = sorts
 	f.sort.SetSelectedIndex(at)
 	for _, sel := range []*widget.Select{f.status, f.language, f.sort} {
-		widenToOptions(sel)
+		widenToOptions(sel, 0)
 	}
+	widenToOptions(f.adviser, adviserFilterWidth)
 }
 
-// widenToOptions makes a select as wide as its longest option. A select is as wide as its
-// placeholder, which it shows only when nothing is chosen, and here something always is.
-func widenToOptions(sel *widget.Select) {
+// adviserFilterWidth is the widest the adviser filter's text grows: advisers' names are as
+// long as people's names are, and a longer one is cut short with an ellipsis so the filter
+// row still fits beside the side column at 1024 pixels.
+const adviserFilterWidth float32 = 170
+
+// widenToOptions makes a select as wide as its longest option, or as its longest option no
+// wider than limit when limit is above zero. A select is as wide as its placeholder, which it
+// shows only when nothing is chosen, and here something always is.
+func widenToOptions(sel *widget.Select, limit float32) {
 	longest, widest := "", float32(0)
 	for _, o := range sel.Options {
-		if w := fyne.MeasureText(o, theme.TextSize(), fyne.TextStyle{}).Width; w > widest {
+		w := fyne.MeasureText(o, theme.TextSize(), fyne.TextStyle{}).Width
+		if w > widest && (limit <= 0 || w <= limit) {
 			longest, widest = o, w
 		}
+	}
+	if longest == "" && len(sel.Options) > 0 {
+		longest = sel.Options[0] // no option is short enough: the first, cut short
 	}
 	sel.PlaceHolder = longest
 	sel.Refresh()
@@ -130,6 +147,11 @@ func widenToOptions(sel *widget.Select) {
 // setLanguages offers the languages of the loaded cases, in the order of their codes.
 func (f *caseFilters) setLanguages(codes []string) {
 	f.langCodes = append([]string{""}, codes...)
+}
+
+// setAdvisers offers the advisers responsible for the loaded cases, in the order given.
+func (f *caseFilters) setAdvisers(names []string) {
+	f.advisers = append([]string{""}, names...)
 }
 
 // chosen reads the filters as they are set on screen.
@@ -141,6 +163,9 @@ func (f *caseFilters) chosen() homeFilter {
 	if i := f.language.SelectedIndex(); i >= 0 && i < len(f.langCodes) {
 		c.language = f.langCodes[i]
 	}
+	if i := f.adviser.SelectedIndex(); i >= 0 && i < len(f.advisers) {
+		c.adviser = f.advisers[i]
+	}
 	c.reviewDue = f.reviewDue.Checked
 	if i := f.sort.SelectedIndex(); i >= 0 && i < len(sortChoices) {
 		c.sort = sortChoices[i].key
@@ -151,14 +176,16 @@ func (f *caseFilters) chosen() homeFilter {
 // filtered reports whether the search or a filter leaves cases out.
 func (f *caseFilters) filtered() bool {
 	c := f.chosen()
-	return f.search.Text != "" || c.status != "" || c.language != "" || c.reviewDue
+	return f.search.Text != "" || c.status != "" || c.language != "" || c.adviser != "" || c.reviewDue
 }
 
-// onFilterChanged remembers the filters for this session and filters the list again.
+// onFilterChanged remembers the filters for this session and filters the list again. The side
+// column follows the adviser chosen.
 func (s *casesScreen) onFilterChanged() {
 	if s.u.session != nil {
 		s.u.homeMemory().filter = s.filters.chosen()
 	}
+	s.showSide()
 	s.apply()
 }
 
@@ -169,7 +196,7 @@ func (s *casesScreen) apply() {
 	// A closed case has no review to come, so "review due" only ever shows open cases.
 	closedAndDue := c.reviewDue && c.status == storage.CaseClosed
 	if s.index != nil && !closedAndDue {
-		q := storage.Query{Text: s.filters.search.Text, Status: c.status, Language: c.language}
+		q := storage.Query{Text: s.filters.search.Text, Status: c.status, Language: c.language, Adviser: c.adviser}
 		if c.reviewDue {
 			q.ReviewDue, q.Status = s.today(), storage.CaseOpen
 		}
@@ -197,6 +224,7 @@ func (s *casesScreen) onShowAll() {
 	f.search.SetText("")
 	f.status.SetSelectedIndex(0)
 	f.language.SetSelectedIndex(0)
+	f.adviser.SetSelectedIndex(0)
 	f.reviewDue.SetChecked(false)
 	f.syncing = false
 	s.onFilterChanged()

@@ -18,6 +18,7 @@ type homeMemory struct {
 	session *storage.Session
 	recent  []string // case ids, most recent first
 	filter  homeFilter
+	side    int // the side column's list the adviser opened, plus one; 0 until they choose
 }
 
 // homeFilter is how the adviser narrowed and ordered the case list.
@@ -25,6 +26,7 @@ type homeFilter struct {
 	status    storage.CaseStatus // "" for all
 	language  string             // "" for all
 	reviewDue bool               // only cases whose review is due today or overdue
+	adviser   string             // "" for all
 	sort      storage.SortKey
 }
 

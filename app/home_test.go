@@ -45,8 +45,8 @@ func (h *harness) seed(cases ...storage.Case) map[string]string {
 // sideRefs are the references a side list shows, top to bottom.
 func sideRefs(l *sideList) []string {
 	refs := []string{}
-	for _, c := range l.items {
-		refs = append(refs, c.Reference)
+	for _, it := range l.items {
+		refs = append(refs, it.c.Reference)
 	}
 	return refs
 }
@@ -60,7 +60,7 @@ func sideRowText(l *sideList, i int) (who, when string) {
 
 // rowRefs are the references of the rows on screen, never nil.
 func rowRefs(c *casesScreen) []string {
-	return append([]string{}, references(c)...)
+	return append([]string{}, tableRefs(c)...)
 }
 
 // peopleCases are four cases whose names need folding to be found.
@@ -231,6 +231,7 @@ func TestSortOrders(t *testing.T) {
 	h := unlocked(t)
 	c := h.cases()
 	c.showList(list, nil)
+	h.run.flush()
 	for _, tc := range tests {
 		c.filters.sort.SetSelected(tc.option)
 		if got := rowRefs(c); !slices.Equal(got, tc.want) {
@@ -252,11 +253,14 @@ func TestReviewsDueListShowsTodayAndOverdue(t *testing.T) {
 	if got := sideRefs(c.due); !slices.Equal(got, []string{"WM-1", "WM-4"}) {
 		t.Fatalf("due list = %q, want the overdue case then today's", got)
 	}
-	if c.due.none.Visible() {
-		t.Error("the 'nothing due' note shows above a list of due reviews")
+	if c.due.note.Text != h.u.tr.T("home.due.note") {
+		t.Errorf("note above a list of due reviews = %q", c.due.note.Text)
 	}
-	if want := h.u.tr.T("home.due.title", map[string]any{"Count": 2}); c.due.title.Text != want {
-		t.Errorf("title = %q, want %q", c.due.title.Text, want)
+	if want := h.u.tr.T("home.side.reviews", map[string]any{"Count": 2}); c.due.header.Text != want {
+		t.Errorf("heading = %q, want %q", c.due.header.Text, want)
+	}
+	if c.openSide() != sideReviews {
+		t.Errorf("open list = %d, want the reviews", c.openSide())
 	}
 	wantLines := []struct{ who, when string }{
 		{"WM-1", h.u.tr.N("home.due.overdue", 2, map[string]any{"Date": "2026-11-21"})},
@@ -284,8 +288,8 @@ func TestNoReviewsDueSaysSo(t *testing.T) {
 	h := unlocked(t)
 	h.seed(storage.Case{Reference: "WM-1", Review: "2026-12-24"})
 	c := h.home()
-	if len(c.due.items) != 0 || !c.due.none.Visible() || c.due.none.Text != h.u.tr.T("home.due.none") {
-		t.Errorf("due list %q, note %q visible %v", sideRefs(c.due), c.due.none.Text, c.due.none.Visible())
+	if len(c.due.items) != 0 || c.due.note.Text != h.u.tr.T("home.due.none") {
+		t.Errorf("due list %q, note %q", sideRefs(c.due), c.due.note.Text)
 	}
 }
 
@@ -332,7 +336,7 @@ func TestRecentlyOpenedMostRecentFirst(t *testing.T) {
 	}
 	ids := h.seed(cases...)
 	c := h.home()
-	if len(c.recent.items) != 0 || !c.recent.none.Visible() {
+	if len(c.recent.items) != 0 || c.recent.note.Text != h.u.tr.T("home.recent.none") {
 		t.Fatal("a fresh session lists recently opened cases")
 	}
 	for _, ref := range []string{"WM-01", "WM-02", "WM-01", "WM-03"} {
@@ -342,7 +346,7 @@ func TestRecentlyOpenedMostRecentFirst(t *testing.T) {
 	if got := sideRefs(c.recent); !slices.Equal(got, []string{"WM-03", "WM-01", "WM-02"}) {
 		t.Errorf("recent = %q, want most recent first without repeats", got)
 	}
-	if c.recent.none.Visible() {
+	if c.recent.note.Text != h.u.tr.T("home.recent.note") {
 		t.Error("the empty note shows above recently opened cases")
 	}
 
@@ -465,8 +469,8 @@ func TestHomeSpeaksTheChosenLanguage(t *testing.T) {
 	if want := h.u.tr.N("home.count.filtered", 5, map[string]any{"Shown": 4}); c.count.Text != want || want != "4 din 5 cazuri" {
 		t.Errorf("count = %q, want %q", c.count.Text, want)
 	}
-	if f.language.Options[0] != "Toate limbile" || c.due.title.Text != h.u.tr.T("home.due.title", map[string]any{"Count": 2}) {
-		t.Errorf("language filter %q, due title %q", f.language.Options[0], c.due.title.Text)
+	if f.language.Options[0] != "Toate limbile" || c.due.header.Text != "Revizuiri scadente (2)" {
+		t.Errorf("language filter %q, due heading %q", f.language.Options[0], c.due.header.Text)
 	}
 }
 
@@ -475,6 +479,7 @@ func TestDamagedRecordsDoNotHideTheRest(t *testing.T) {
 	c := h.cases()
 	list := []storage.CaseSummary{{ID: "c1", Reference: "WM-1", Status: storage.CaseOpen, Opened: "2026-01-01"}}
 	c.showList(list, fmt.Errorf("list cases: %w", &storage.CorruptCasesError{IDs: []string{"c9"}}))
+	h.run.flush()
 	if got := rowRefs(c); !slices.Equal(got, []string{"WM-1"}) {
 		t.Errorf("list = %q, want the records that could be read", got)
 	}

@@ -1,6 +1,8 @@
 package app
 
 import (
+	"reflect"
+	"slices"
 	"strings"
 	"time"
 
@@ -14,9 +16,10 @@ import (
 )
 
 // planTab is the action plan: its review date, the agreed steps (done, wording, who, by when,
-// order), a box for a step of the adviser's own, and the steps suggested from the results and
-// the profile, each with why it is suggested. Every change goes through the pure helpers in
-// jobs and is handed to the case screen to save at once.
+// order), a box for a step of the adviser's own, and the suggested steps, each with why it is
+// suggested: first one per deadline still ahead (due on its day, the deadline's sentence as
+// the reason), then those from the results and the profile. Every change goes through the pure
+// helpers in jobs and is handed to the case screen to save at once.
 type planTab struct {
 	tr      func() *locales.Translator
 	onUse   func()
@@ -26,6 +29,9 @@ type planTab struct {
 	steps       []jobs.Step
 	review      string
 	suggestions []jobs.Suggestion
+	// deadlines are the suggestions from the case's deadlines, set by the key dates panel
+	// each time it works the deadlines out (setDeadlines).
+	deadlines []jobs.Suggestion
 
 	reviewLabel *widget.Label
 	reviewEntry *inputEntry
@@ -166,9 +172,28 @@ func (t *planTab) stepRow(tr *locales.Translator, i int, s jobs.Step) fyne.Canva
 	)
 }
 
+// setDeadlines takes the suggestions from the case's deadlines as they now stand, and draws
+// the suggestions again if they changed.
+func (t *planTab) setDeadlines(ds []jobs.Suggestion) {
+	if reflect.DeepEqual(ds, t.deadlines) {
+		return
+	}
+	t.deadlines = ds
+	t.drawSuggestions(t.tr())
+}
+
+// suggestionText is a suggestion's heading: the step's words, and for a deadline its day.
+func (t *planTab) suggestionText(tr *locales.Translator, s jobs.Suggestion) string {
+	text := stepText(tr, s.Step)
+	if s.Step.Due != "" && slices.ContainsFunc(t.deadlines, func(d jobs.Suggestion) bool { return d.Step.Code == s.Step.Code }) {
+		return tr.T("deadline.plan.suggestion", map[string]any{"Step": text, "Date": s.Step.Due})
+	}
+	return text
+}
+
 func (t *planTab) drawSuggestions(tr *locales.Translator) {
 	t.suggBox.Objects = nil
-	pending := jobs.Pending(t.steps, t.suggestions)
+	pending := jobs.Pending(t.steps, jobs.WithDeadlines(t.deadlines, t.suggestions))
 	if len(pending) == 0 {
 		l := paragraph()
 		l.SetText(tr.T("casework.plan.no_suggestions"))
@@ -177,7 +202,7 @@ func (t *planTab) drawSuggestions(tr *locales.Translator) {
 	for _, s := range pending {
 		text := paragraph()
 		text.TextStyle = fyne.TextStyle{Bold: true}
-		text.SetText(stepText(tr, s.Step))
+		text.SetText(t.suggestionText(tr, s))
 		why := paragraph()
 		why.TextStyle = fyne.TextStyle{Italic: true}
 		why.SetText(tr.T(s.WhyID, s.WhyData))

@@ -16,8 +16,9 @@ type stepSpec struct {
 }
 
 // stepSpecs lists every step code in the order suggestions are made: practical documents and
-// money first, then claims, then support and work.
-var stepSpecs = []stepSpec{
+// money first, then claims, then support and work; the steps only deadlines suggest come last
+// (deadlines.go), since their suggestions are ordered by day instead.
+var stepSpecs = append([]stepSpec{
 	{"apply_nino", "Apply for a National Insurance number.", OwnerSurvivor, 14, true, false},
 	{"open_bank_account", "Open a basic bank account.", OwnerSurvivor, 14, true, false},
 	{"payment_exception_service", "Ask the Jobcentre to pay you without a bank account.", OwnerAdviser, 7, false, false},
@@ -55,7 +56,7 @@ var stepSpecs = []stepSpec{
 	{"find_volunteering", "Find volunteering to get UK work experience.", OwnerSurvivor, 42, false, false},
 	{"education_advice", "Get advice about college or university.", OwnerOther, 42, true, false},
 	{"self_employment_advice", "Get advice before you start working for yourself.", OwnerOther, 42, false, false},
-}
+}, deadlineStepSpecs...)
 
 // stepIndex finds a code's position in stepSpecs, which is also its place in suggestion order.
 var stepIndex = func() map[string]int {

@@ -77,6 +77,8 @@ func TestSensitiveSteps(t *testing.T) {
 	want := map[string]bool{
 		"ask_victim_support": true, "apply_asylum_support": true, "ask_council_support": true,
 		"immigration_advice": true, "sar_exemption": true,
+		// Deadline steps that name the NRM or immigration permission.
+		"extend_leave": true, "plan_end_of_support": true, "plan_end_of_move_on": true,
 	}
 	for _, code := range StepCodes() {
 		if Sensitive(code) != want[code] {

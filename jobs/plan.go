@@ -3,6 +3,8 @@ package jobs
 import (
 	"slices"
 	"time"
+
+	"waymark/eligibility"
 )
 
 // The plan helpers below are what the plan screen does to a list of steps. Each is a pure
@@ -11,10 +13,10 @@ import (
 // index outside the plan leaves it unchanged, because the list a click came from may be a
 // moment out of date.
 
-// Accept adds a suggestion's step at the end of the plan, unless a step with the same code is
-// already there (accepting twice, or a step the adviser already added, does not duplicate it).
+// Accept adds a suggestion's step at the end of the plan, unless the plan already holds it
+// (InPlan): accepting twice, or a step the adviser already added, does not duplicate it.
 func Accept(steps []Step, s Suggestion) []Step {
-	if s.Step.Code != "" && slices.ContainsFunc(steps, func(st Step) bool { return st.Code == s.Step.Code }) {
+	if s.Step.Code != "" && InPlan(steps, s.Step) {
 		return slices.Clone(steps)
 	}
 	return append(slices.Clone(steps), s.Step)
@@ -26,11 +28,25 @@ func Accept(steps []Step, s Suggestion) []Step {
 func Pending(steps []Step, suggestions []Suggestion) []Suggestion {
 	var out []Suggestion
 	for _, s := range suggestions {
-		if !slices.ContainsFunc(steps, func(st Step) bool { return st.Code == s.Step.Code }) {
+		if !InPlan(steps, s.Step) {
 			out = append(out, s)
 		}
 	}
 	return out
+}
+
+// InPlan reports whether the plan already holds a suggested step: a step with the same code,
+// whatever its date. A step only deadlines suggest (IsDeadlineStep) that is done counts only
+// for a deadline within a month of its date, so the same deadline coming back later (a second
+// refusal of the same benefit) is suggested again.
+func InPlan(steps []Step, s Step) bool {
+	day, dated := eligibility.ParseDate(s.Due)
+	return slices.ContainsFunc(steps, func(st Step) bool {
+		if st.Code != s.Code {
+			return false
+		}
+		return !st.Done || !IsDeadlineStep(st.Code) || !dated || nearDay(st.Due, day)
+	})
 }
 
 // MoveUp swaps step i with the one above it; the first step stays where it is.

@@ -16,8 +16,8 @@ import (
 // A case is two sealed records with the case id as record id: the summary the case list
 // reads, and the detail (facts, plan, profile) read when the case is opened. JSON inside the
 // seal: unknown fields are ignored, so a later build may add fields without breaking this one,
-// and fields added later (the profile and review date) are optional, so records written before
-// them still open, with a zero profile and no review date.
+// and fields added later (the profile and review date; the adviser and the copies the home
+// screen reads) are optional, so records written before them still open, with those empty.
 type summaryRecord struct {
 	Reference string     `json:"r"`
 	Name      string     `json:"n,omitempty"`
@@ -27,6 +27,12 @@ type summaryRecord struct {
 	Review    string     `json:"rv,omitempty"` // a copy of the detail's, for the case list
 	Closed    string     `json:"cl,omitempty"`
 	Reason    string     `json:"cr,omitempty"`
+	Adviser   string     `json:"a,omitempty"`
+	// Dates are the copies the home screen reads (CaseDates) in the compact form of
+	// encodeDates, and NextText the adviser's own wording of the next step: JSON objects for
+	// them made the case list three times slower to read.
+	Dates    string `json:"h,omitempty"`
+	NextText string `json:"nt,omitempty"`
 }
 
 type detailRecord struct {
@@ -103,6 +109,9 @@ func validateCase(c Case) error {
 	}
 	if _, err := time.Parse(time.DateOnly, c.Opened); err != nil {
 		return fmt.Errorf("opened: not a YYYY-MM-DD date: %w", ErrInvalid)
+	}
+	if err := checkText("adviser", c.Adviser, maxNameRunes); err != nil {
+		return err
 	}
 	if err := checkClosed(c); err != nil {
 		return err
@@ -212,8 +221,7 @@ func checkText(field, s string, maxRunes int) error {
 
 // sealCase encodes and seals a case's two records.
 func sealCase(k *sessionKeys, c Case) (summary, detail []byte, err error) {
-	sp, err := json.Marshal(summaryRecord{Reference: c.Reference, Name: c.Name, Language: c.Language,
-		Status: c.Status, Opened: c.Opened, Review: c.Review, Closed: c.Closed, Reason: string(c.CloseReason)})
+	sp, err := json.Marshal(newSummaryRecord(c))
 	if err != nil {
 		return nil, nil, fmt.Errorf("encode case: %w", err)
 	}
@@ -252,14 +260,34 @@ func sealCase(k *sessionKeys, c Case) (summary, detail []byte, err error) {
 	return summary, detail, nil
 }
 
+// newSummaryRecord is what the case list keeps of a case: its own summary fields and the
+// copies the home screen works out deadlines and overdue steps from.
+func newSummaryRecord(c Case) summaryRecord {
+	r := summaryRecord{Reference: c.Reference, Name: c.Name, Language: c.Language,
+		Status: c.Status, Opened: c.Opened, Review: c.Review, Closed: c.Closed,
+		Reason: string(c.CloseReason), Adviser: c.Adviser}
+	if d := caseDates(c); d != nil {
+		r.Dates, r.NextText = encodeDates(d), d.NextStep.Text
+	}
+	return r
+}
+
 // openSummary authenticates and decodes a case summary.
 func openSummary(k *sessionKeys, id string, b []byte) (CaseSummary, error) {
 	r, err := openSummaryRecord(k, id, b)
 	if err != nil {
 		return CaseSummary{}, err
 	}
-	return CaseSummary{ID: id, Reference: r.Reference, Name: r.Name, Language: r.Language, Status: r.Status,
-		Opened: r.Opened, Review: r.Review, Closed: r.Closed}, nil
+	s := CaseSummary{ID: id, Reference: r.Reference, Name: r.Name, Language: r.Language, Status: r.Status,
+		Opened: r.Opened, Review: r.Review, Closed: r.Closed, Adviser: r.Adviser}
+	if r.Dates == "" {
+		return s, nil
+	}
+	if s.Dates, err = decodeDates(r.Dates); err != nil {
+		return CaseSummary{}, fmt.Errorf("case %s: %w", id, err)
+	}
+	s.Dates.NextStep.Text = r.NextText
+	return s, nil
 }
 
 func openSummaryRecord(k *sessionKeys, id string, b []byte) (summaryRecord, error) {
@@ -293,7 +321,7 @@ func openCase(k *sessionKeys, id string, summary, detail []byte) (Case, error) {
 	c := Case{
 		ID: id, Reference: sum.Reference, Name: sum.Name, Language: sum.Language,
 		Status: sum.Status, Opened: sum.Opened, Facts: d.Facts, Steps: d.Steps, Review: d.Review,
-		Closed: sum.Closed, CloseReason: CloseReason(sum.Reason),
+		Closed: sum.Closed, CloseReason: CloseReason(sum.Reason), Adviser: sum.Adviser,
 	}
 	if d.Profile != nil {
 		c.Profile = *d.Profile

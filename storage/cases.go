@@ -51,8 +51,9 @@ func normalizeReference(ref string) string {
 	return strings.ToLower(strings.Join(strings.Fields(ref), " "))
 }
 
-// CreateCase adds a case: it sets ID, Opened (today) and Status (open, if empty) and returns
-// the stored case. Errors: ErrDuplicateReference, ErrInvalid. Audits "create".
+// CreateCase adds a case: it sets ID, Opened (today), Status (open, if empty) and Adviser (the
+// session's adviser, if empty) and returns the stored case. Errors: ErrDuplicateReference,
+// ErrInvalid. Audits "create".
 func (s *Session) CreateCase(c Case) (Case, error) {
 	k, err := s.acquire()
 	if err != nil {
@@ -62,6 +63,9 @@ func (s *Session) CreateCase(c Case) (Case, error) {
 	c.Reference = strings.TrimSpace(c.Reference)
 	if c.Status == "" {
 		c.Status = CaseOpen
+	}
+	if c.Adviser = strings.TrimSpace(c.Adviser); c.Adviser == "" {
+		c.Adviser = s.adviser.Name
 	}
 	c.Opened = s.v.cfg.now().Format("2006-01-02")
 	if c.ID, err = newCaseID(); err != nil {
@@ -132,8 +136,8 @@ func (s *Session) Case(id string) (Case, error) {
 }
 
 // SaveCase replaces a case's reference, name, language, status, facts and steps in one
-// transaction. An empty Opened keeps the stored date. Errors: ErrNotFound,
-// ErrDuplicateReference, ErrInvalid. Audits "change".
+// transaction. An empty Opened keeps the stored date, and an empty Adviser the stored adviser.
+// Errors: ErrNotFound, ErrDuplicateReference, ErrInvalid. Audits "change".
 func (s *Session) SaveCase(c Case) error {
 	k, err := s.acquire()
 	if err != nil {
@@ -144,6 +148,7 @@ func (s *Session) SaveCase(c Case) error {
 		return fmt.Errorf("save case: %w", ErrNotFound)
 	}
 	c.Reference = strings.TrimSpace(c.Reference)
+	c.Adviser = strings.TrimSpace(c.Adviser)
 	if c.Status == "" {
 		c.Status = CaseOpen
 	}
@@ -156,12 +161,13 @@ func (s *Session) SaveCase(c Case) error {
 		if err != nil {
 			return sqliteErr(err)
 		}
-		if c.Opened == "" {
+		if c.Opened == "" || c.Adviser == "" {
 			prev, err := openSummary(k, c.ID, old)
 			if err != nil {
 				return err
 			}
-			c.Opened = prev.Opened
+			c.Opened = cmp.Or(c.Opened, prev.Opened)
+			c.Adviser = cmp.Or(c.Adviser, prev.Adviser)
 		}
 		if err := validateCase(c); err != nil {
 			return err
@@ -205,12 +211,11 @@ func (s *Session) ListCases() ([]CaseSummary, error) {
 		return nil, fmt.Errorf("list cases: %w", sqliteErr(err))
 	}
 	defer rows.Close()
-	type keyed struct {
-		norm string // the sort key, computed once per case
-		sum  CaseSummary
-	}
-	var all []keyed
-	var bad []string
+	var (
+		all   []CaseSummary
+		norms []string // the sort keys, computed once per case
+		bad   []string
+	)
 	for rows.Next() {
 		var id string
 		var b []byte
@@ -222,17 +227,23 @@ func (s *Session) ListCases() ([]CaseSummary, error) {
 			bad = append(bad, id)
 			continue
 		}
-		all = append(all, keyed{normalizeReference(sum.Reference), sum})
+		all = append(all, sum)
+		norms = append(norms, normalizeReference(sum.Reference))
 	}
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("list cases: %w", sqliteErr(err))
 	}
-	slices.SortFunc(all, func(a, b keyed) int {
-		return cmp.Or(cmp.Compare(a.norm, b.norm), cmp.Compare(a.sum.Reference, b.sum.Reference), cmp.Compare(a.sum.ID, b.sum.ID))
+	// Sort positions rather than the summaries themselves, which are large to move about.
+	order := make([]int32, len(all))
+	for i := range order {
+		order[i] = int32(i)
+	}
+	slices.SortFunc(order, func(a, b int32) int {
+		return cmp.Or(cmp.Compare(norms[a], norms[b]), cmp.Compare(all[a].Reference, all[b].Reference), cmp.Compare(all[a].ID, all[b].ID))
 	})
 	out := make([]CaseSummary, len(all))
-	for i := range all {
-		out[i] = all[i].sum
+	for i, j := range order {
+		out[i] = all[j]
 	}
 	if len(bad) > 0 {
 		slices.Sort(bad)

@@ -29,6 +29,9 @@ type Query struct {
 	ReviewDue string
 	// Language keeps only cases whose survivor speaks this language code; "" keeps all.
 	Language string
+	// Adviser keeps only the cases of the adviser with this name (CaseSummary.Adviser); ""
+	// keeps all, including cases with no adviser recorded.
+	Adviser string
 }
 
 // SortKey is an order for the case list. Each has the direction an adviser reads it in, and
@@ -145,6 +148,27 @@ func (x *CaseIndex) Languages() []string {
 	return codes
 }
 
+// Advisers lists the distinct advisers responsible for the cases, sorted by name with case
+// and accents ignored, for an adviser filter that offers only advisers who have cases.
+func (x *CaseIndex) Advisers() []string {
+	seen := map[string]bool{}
+	var names []string
+	for _, c := range x.cases {
+		if c.Adviser != "" && !seen[c.Adviser] {
+			seen[c.Adviser] = true
+			names = append(names, c.Adviser)
+		}
+	}
+	folded := make(map[string]string, len(names))
+	for _, n := range names {
+		folded[n] = foldText(n)
+	}
+	slices.SortFunc(names, func(a, b string) int {
+		return cmp.Or(cmp.Compare(folded[a], folded[b]), cmp.Compare(a, b))
+	})
+	return names
+}
+
 // Find returns the cases that match q, in the order by. The result is a new slice.
 func (x *CaseIndex) Find(q Query, by SortKey) []CaseSummary {
 	if by < 0 || by >= sortKeys {
@@ -164,6 +188,7 @@ func (x *CaseIndex) Find(q Query, by SortKey) []CaseSummary {
 		c := &x.cases[i]
 		if q.Status != "" && c.Status != q.Status ||
 			q.Language != "" && c.Language != q.Language ||
+			q.Adviser != "" && c.Adviser != q.Adviser ||
 			q.ReviewDue != "" && (c.Review == "" || c.Review > q.ReviewDue) {
 			continue
 		}

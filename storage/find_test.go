@@ -30,12 +30,12 @@ func TestFoldText(t *testing.T) {
 // findList is a small list with the awkward cases in it: diacritics composed and decomposed,
 // names missing, ties on every sort key.
 var findList = []CaseSummary{
-	{ID: "a1", Reference: "WM-0003", Name: "\u0218tefan Popescu", Language: "ro", Status: CaseOpen, Opened: "2026-03-01", Review: "2026-11-20"},
-	{ID: "a2", Reference: "WM-0001", Name: "Łukasz Nowak", Language: "pl", Status: CaseOpen, Opened: "2026-05-10", Review: "2026-11-23"},
-	{ID: "a3", Reference: "WM-0002", Name: "", Language: "en", Status: CaseClosed, Opened: "2026-01-15", Review: "2026-10-01", Closed: "2026-09-30"},
-	{ID: "a4", Reference: "wm-0010", Name: "Maria Ionescu", Language: "ro", Status: CaseOpen, Opened: "2026-05-10", Review: ""},
-	{ID: "a5", Reference: "BH/22/7", Name: "S\u0326tefania Pop", Language: "ro", Status: CaseClosed, Opened: "2025-12-01", Review: "2026-12-01", Closed: "2026-02-01"},
-	{ID: "a6", Reference: "WM-0004", Name: "maria pop", Language: "en", Status: CaseOpen, Opened: "2026-03-01", Review: "2026-11-24"},
+	{ID: "a1", Reference: "WM-0003", Name: "\u0218tefan Popescu", Language: "ro", Status: CaseOpen, Opened: "2026-03-01", Review: "2026-11-20", Adviser: "Ana Popescu"},
+	{ID: "a2", Reference: "WM-0001", Name: "Łukasz Nowak", Language: "pl", Status: CaseOpen, Opened: "2026-05-10", Review: "2026-11-23", Adviser: "bogdan"},
+	{ID: "a3", Reference: "WM-0002", Name: "", Language: "en", Status: CaseClosed, Opened: "2026-01-15", Review: "2026-10-01", Closed: "2026-09-30"}, // no adviser recorded
+	{ID: "a4", Reference: "wm-0010", Name: "Maria Ionescu", Language: "ro", Status: CaseOpen, Opened: "2026-05-10", Review: "", Adviser: "Ana Popescu"},
+	{ID: "a5", Reference: "BH/22/7", Name: "S\u0326tefania Pop", Language: "ro", Status: CaseClosed, Opened: "2025-12-01", Review: "2026-12-01", Closed: "2026-02-01", Adviser: "Łucja Wójcik"},
+	{ID: "a6", Reference: "WM-0004", Name: "maria pop", Language: "en", Status: CaseOpen, Opened: "2026-03-01", Review: "2026-11-24", Adviser: "Bogdan"},
 }
 
 func refsOf(list []CaseSummary) []string {
@@ -95,6 +95,12 @@ func TestFindFilters(t *testing.T) {
 		{"filters combine", Query{Status: CaseOpen, Language: "ro", ReviewDue: "2026-11-23"}, []string{"WM-0003"}},
 		{"filters and text", Query{Text: "pop", Status: CaseOpen}, []string{"WM-0003", "WM-0004"}},
 		{"unknown language", Query{Language: "de"}, nil},
+		{"adviser", Query{Adviser: "Ana Popescu"}, []string{"WM-0003", "wm-0010"}},
+		{"adviser names are not folded: two advisers", Query{Adviser: "Bogdan"}, []string{"WM-0004"}},
+		{"adviser and status", Query{Adviser: "Łucja Wójcik", Status: CaseClosed}, []string{"BH/22/7"}},
+		{"adviser and text", Query{Adviser: "Ana Popescu", Text: "maria"}, []string{"wm-0010"}},
+		{"adviser and review due", Query{Adviser: "bogdan", ReviewDue: "2026-11-23"}, []string{"WM-0001"}},
+		{"unknown adviser", Query{Adviser: "Nobody"}, nil},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -103,6 +109,18 @@ func TestFindFilters(t *testing.T) {
 				t.Errorf("Find(%+v) = %q, want %q", tc.q, refsOf(got), tc.want)
 			}
 		})
+	}
+}
+
+func TestAdvisersOfTheList(t *testing.T) {
+	// Sorted as a person reads them, case and accents ignored; no entry for the case without
+	// an adviser.
+	want := []string{"Ana Popescu", "Bogdan", "bogdan", "Łucja Wójcik"}
+	if got := NewCaseIndex(findList).Advisers(); !slices.Equal(got, want) {
+		t.Errorf("Advisers = %q, want %q", got, want)
+	}
+	if got := NewCaseIndex(nil).Advisers(); got != nil {
+		t.Errorf("Advisers of no cases = %q", got)
 	}
 }
 
@@ -194,10 +212,14 @@ func benchList(n int) []CaseSummary {
 			ID: fmt.Sprintf("%032x", i), Reference: fmt.Sprintf("WM-%05d", i), Name: name,
 			Language: langs[i%len(langs)], Status: status, Closed: closed,
 			Opened: fmt.Sprintf("2025-%02d-%02d", 1+i%12, 1+(i/12)%28), Review: review,
+			Adviser: benchAdvisers[i%len(benchAdvisers)],
 		}
 	}
 	return list
 }
+
+// benchAdvisers are the advisers of a large organisation's cases.
+var benchAdvisers = []string{"Ana Popescu", "Bogdan Ionescu", "Ewa Nowak", "John Smith", "Ioana Radu", "Piotr Zając", ""}
 
 // BenchmarkFindKeystroke is one keystroke of search-as-you-type over 10,000 cases: each
 // iteration answers the next prefix of what the adviser types. The budget is 30 ms.
@@ -212,6 +234,7 @@ func BenchmarkFindKeystroke(b *testing.B) {
 		{"reference", "wm-09876", Query{}, SortReference},
 		{"name_filtered_sorted", "maria", Query{Status: CaseOpen, Language: "ro", ReviewDue: "2026-11-23"}, SortName},
 		{"one_letter_most_match", "a", Query{}, SortOpened},
+		{"name_by_adviser", "stefan pop", Query{Adviser: "Ewa Nowak", Status: CaseOpen}, SortReview},
 	} {
 		var prefixes []string
 		for i := range []rune(bc.typed) {

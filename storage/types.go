@@ -69,6 +69,11 @@ type Case struct {
 	// KeyDates are the NRM decision and leave dates the deadlines are worked out from.
 	// Benefit decisions come from Outcomes, so KeyDates.BenefitDecisions stays empty here.
 	KeyDates eligibility.KeyDates
+	// Adviser is the name of the adviser responsible for the case, so the case list can be
+	// narrowed to one adviser's cases. CreateCase sets it to the adviser who opens the case
+	// when it is empty; SaveCase keeps the stored one when it is empty. Cases created before
+	// it was recorded have none.
+	Adviser string
 }
 
 // Consent is whether the person agreed to their information being stored, and on what day
@@ -114,15 +119,45 @@ func CloseReasons() []CloseReason {
 	return []CloseReason{CloseGoalsMet, CloseMovedOn, CloseLostContact, CloseDeclined, CloseOther}
 }
 
-// CaseSummary is the part of a case the case list shows. It is sealed as its own small record
-// so listing thousands of cases never decrypts their facts and plans.
+// CaseSummary is the part of a case the case list and the home screen show. It is sealed as
+// its own small record so listing thousands of cases never decrypts their facts and plans;
+// SaveCase keeps it in step with the case. Adviser and Dates were added later: a summary
+// written before them reads back with them empty until the case is next saved.
 type CaseSummary struct {
 	ID, Reference, Name, Language string
 	Status                        CaseStatus
 	Opened                        string
 	Review                        string // the plan's review date, so the list can show what is due
 	Closed                        string // the day the case was closed, "" while open
+	Adviser                       string // the adviser responsible (Case.Adviser), "" when not recorded
+	// Dates is what the home screen works out deadlines and overdue steps from; nil when the
+	// case has none of it. It is shared by every copy of the summary and never changed.
+	Dates *CaseDates
 }
+
+// CaseDates are the copies of a case's dated parts its summary carries, so the home screen can
+// list deadlines and overdue plan steps over thousands of cases without opening one.
+type CaseDates struct {
+	// KeyDates are the case's key dates with the benefit decisions of its outcomes filled in
+	// (Outcomes.Decisions), and DeadlineFacts the few facts the deadline rules read (the
+	// nation, the NRM decisions, the immigration status): together what eligibility.Deadlines
+	// needs.
+	KeyDates      eligibility.KeyDates
+	DeadlineFacts eligibility.Facts
+	// NextStep is the unfinished plan step with the earliest due date (the first such in plan
+	// order on a tie): its Code and Due, and for a step in the adviser's own words its Text,
+	// cut to MaxSummaryStepRunes (a suggested step's words come from its code). It is the zero
+	// Step when no unfinished step has a date.
+	NextStep jobs.Step
+	// DoneDeadlineSteps are the finished plan steps that can act on a deadline
+	// (jobs.DoneDeadlineSteps), with their Code, Due and Done only, so the home screen can
+	// leave out a deadline already dealt with.
+	DoneDeadlineSteps []jobs.Step
+}
+
+// MaxSummaryStepRunes is how much of an adviser's own wording of a step the summary keeps: a
+// line on the home screen, not the plan.
+const MaxSummaryStepRunes = 120
 
 // KDFParams are Argon2id's cost parameters, stored in every key slot so each slot can be
 // opened however the policy has moved since it was made.
