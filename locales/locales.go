@@ -36,8 +36,19 @@ type Language struct {
 // its files: the completeness test checks every entry.
 var shipped = []Language{
 	{Code: "en", Native: "English", English: "English"},
+	{Code: "sq", Native: "Shqip", English: "Albanian"},
+	{Code: "bg", Native: "Български", English: "Bulgarian"},
+	{Code: "cs", Native: "Čeština", English: "Czech"},
+	{Code: "nl", Native: "Nederlands", English: "Dutch"},
+	{Code: "hu", Native: "Magyar", English: "Hungarian"},
+	{Code: "lv", Native: "Latviešu", English: "Latvian"},
+	{Code: "lt", Native: "Lietuvių", English: "Lithuanian"},
 	{Code: "pl", Native: "Polski", English: "Polish"},
 	{Code: "ro", Native: "Română", English: "Romanian"},
+	{Code: "ru", Native: "Русский", English: "Russian"},
+	{Code: "sk", Native: "Slovenčina", English: "Slovak"},
+	{Code: "uk", Native: "Українська", English: "Ukrainian"},
+	{Code: "vi", Native: "Tiếng Việt", English: "Vietnamese"},
 }
 
 // Shipped returns the languages with complete message files, English first.

@@ -11,9 +11,22 @@ import (
 // pluralForms are the CLDR cardinal categories each shipped language needs for a plural
 // message (unicode.org/cldr/charts/latest/supplemental/language_plural_rules.html).
 var pluralForms = map[string][]string{
+	"bg": {"one", "other"},
+	"cs": {"one", "few", "many", "other"},
 	"en": {"one", "other"},
+	"hu": {"one", "other"},
+	"lt": {"one", "few", "many", "other"},
+	"lv": {"zero", "one", "other"},
+	"nl": {"one", "other"},
 	"pl": {"one", "few", "many", "other"},
 	"ro": {"one", "few", "other"},
+	"ru": {"one", "few", "many", "other"},
+	"sk": {"one", "few", "many", "other"},
+	"sq": {"one", "other"},
+	"uk": {"one", "few", "many", "other"},
+	// Vietnamese has no plural inflection, but go-i18n's CLDR rules (v2.7) give "one" for 0 and
+	// 1, so both forms are written, the same.
+	"vi": {"one", "other"},
 }
 
 var placeholder = regexp.MustCompile(`\{\{\s*\.([A-Za-z0-9_]+)\s*\}\}`)
@@ -124,6 +137,29 @@ func TestAllBundleFilesParse(t *testing.T) {
 		}
 		if len(tags) > 2 || !slices.Contains(tags, Source) || !slices.Contains(tags, l.Code) {
 			t.Errorf("%s bundle holds %v", l.Code, tags)
+		}
+	}
+}
+
+// Every plural message gives text for every whole count in every shipped language: go-i18n
+// picks the form by its own copy of the CLDR rules, which must agree with pluralForms above.
+func TestPluralFormsResolveForEveryCount(t *testing.T) {
+	all, err := readAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, lang := range Shipped() {
+		tr := New(lang.Code)
+		for id, en := range all[Source] {
+			if !isPlural(en) {
+				continue
+			}
+			for _, n := range []int{0, 1, 2, 3, 4, 5, 11, 12, 21, 22, 25, 101, 111, 1000} {
+				if got := tr.N(id, n); strings.HasPrefix(got, "[") {
+					t.Errorf("%s: %s with count %d has no form", lang.Code, id, n)
+					break
+				}
+			}
 		}
 	}
 }
