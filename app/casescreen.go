@@ -168,8 +168,8 @@ func (s *caseScreen) translate() {
 	s.rulepack.SetText(tr.T("case.rulepack", map[string]any{
 		"Pack":     tr.T("case.rulepack." + r.Rulepack.ID),
 		"Version":  r.Rulepack.Version,
-		"Reviewed": r.Rulepack.Reviewed,
-		"Date":     r.AssessmentDate,
+		"Reviewed": tr.DateText(r.Rulepack.Reviewed),
+		"Date":     tr.DateText(r.AssessmentDate),
 	}))
 	s.ip.translate()
 	s.rp.show(tr, r)

@@ -109,7 +109,7 @@ func TestCaseShowsGuidanceRulesQuestionAndResults(t *testing.T) {
 		t.Errorf("guidance line = %q (visible %v)", s.guidance.Text, s.guidance.Visible())
 	}
 	r := s.iv.Results()
-	for _, part := range []string{r.Rulepack.Version, r.Rulepack.Reviewed, "2026-11-23"} {
+	for _, part := range []string{r.Rulepack.Version, tr.DateText(r.Rulepack.Reviewed), "23 November 2026"} {
 		if !strings.Contains(s.rulepack.Text, part) {
 			t.Errorf("rule-pack line %q does not show %q", s.rulepack.Text, part)
 		}

@@ -284,7 +284,7 @@ func TestCloseWithAReasonAndReopen(t *testing.T) {
 		t.Fatalf("closed case in the vault = %s %q %q", got.Status, got.Closed, got.CloseReason)
 	}
 	want := h.u.tr.T("casework.close.closed", map[string]any{
-		"Date": "2026-11-23", "Reason": h.u.tr.T("casework.close.reason.lost_contact")})
+		"Date": "23 November 2026", "Reason": h.u.tr.T("casework.close.reason.lost_contact")})
 	if !c.row.Visible() || c.state.Text != want || c.button.Visible() {
 		t.Errorf("closed line %q (visible %v), want %q", c.state.Text, c.row.Visible(), want)
 	}

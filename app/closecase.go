@@ -46,7 +46,7 @@ func (c *caseClosing) translate() {
 		return
 	}
 	c.button.Hide()
-	data := map[string]any{"Date": cs.Closed, "Reason": ""}
+	data := map[string]any{"Date": tr.DateText(cs.Closed), "Reason": ""}
 	if cs.CloseReason != "" {
 		data["Reason"] = tr.T("casework.close.reason." + string(cs.CloseReason))
 	}

@@ -186,7 +186,7 @@ func (t *planTab) setDeadlines(ds []jobs.Suggestion) {
 func (t *planTab) suggestionText(tr *locales.Translator, s jobs.Suggestion) string {
 	text := stepText(tr, s.Step)
 	if s.Step.Due != "" && slices.ContainsFunc(t.deadlines, func(d jobs.Suggestion) bool { return d.Step.Code == s.Step.Code }) {
-		return tr.T("deadline.plan.suggestion", map[string]any{"Step": text, "Date": s.Step.Due})
+		return tr.T("deadline.plan.suggestion", map[string]any{"Step": text, "Date": tr.DateText(s.Step.Due)})
 	}
 	return text
 }

@@ -54,7 +54,7 @@ func TestDeadlinesAreSuggestedAsPlanSteps(t *testing.T) {
 	if len(rows) == 0 {
 		t.Fatal("no suggestions drawn")
 	}
-	wantText := "Ask DWP to look again at the Universal Credit decision (mandatory reconsideration). By 2026-12-12."
+	wantText := "Ask DWP to look again at the Universal Credit decision (mandatory reconsideration). By 12 December 2026."
 	wantWhy := h.u.tr.T("deadline.uk.mr.universal_credit", map[string]any{"Decided": "2026-11-12"})
 	if rows[0].text != wantText || rows[0].why != wantWhy {
 		t.Fatalf("first suggestion = %q / %q\nwant %q / %q", rows[0].text, rows[0].why, wantText, wantWhy)
@@ -119,7 +119,7 @@ func TestKeyDatesSavedSuggestTheirSteps(t *testing.T) {
 	if want := []string{"mr_universal_credit 2026-12-12", "extend_leave 2027-01-10"}; !slices.Equal(codes, want) {
 		t.Errorf("deadline suggestions = %q, want %q", codes, want)
 	}
-	if rows := suggestionRows(s.plan); len(rows) < 2 || rows[1].text != "Apply to extend your permission to stay in the UK. By 2027-01-10." {
+	if rows := suggestionRows(s.plan); len(rows) < 2 || rows[1].text != "Apply to extend your permission to stay in the UK. By 10 January 2027." {
 		t.Errorf("second suggestion drawn = %+v", rows)
 	}
 }

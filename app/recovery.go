@@ -118,7 +118,7 @@ func (s *recoveryScreen) sheet() printout.RecoverySheet {
 			tr.T("app.sheet.stored_by"),
 			tr.T("app.sheet.stored_where"),
 		},
-		Footer:  tr.T("app.sheet.footer", map[string]any{"Date": now.Format("2006-01-02")}),
+		Footer:  tr.T("app.sheet.footer", map[string]any{"Date": tr.Date(now)}),
 		Created: now,
 	}
 }

@@ -1,6 +1,7 @@
 package locales_test
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -59,4 +60,22 @@ func containsBracket(s string) bool {
 		}
 	}
 	return false
+}
+
+func TestOneFullStopAfterADateThatEndsInOne(t *testing.T) {
+	day := time.Date(2026, 12, 7, 0, 0, 0, 0, time.UTC)
+	for lang, want := range map[string]string{
+		"hu": "Határidő: 2026. december 7.",
+		"lt": "2026 m. gruodžio 7 d.",
+		"en": "By 7 December 2026.",
+	} {
+		tr := locales.New(lang)
+		got := tr.T("plan.due", map[string]any{"Date": tr.Date(day)})
+		if got != want && !(lang == "lt" && strings.HasSuffix(got, want)) {
+			t.Errorf("%s: plan.due = %q, want %q", lang, got, want)
+		}
+		if strings.Contains(got, "..") {
+			t.Errorf("%s: two full stops in %q", lang, got)
+		}
+	}
 }

@@ -147,7 +147,7 @@ func (t *Translator) T(id string, data ...map[string]any) string {
 	if err != nil {
 		return "[" + id + "]"
 	}
-	return s
+	return oneStop(s)
 }
 
 // N returns the plural form of message id that fits count, with count available to the
@@ -163,7 +163,36 @@ func (t *Translator) N(id string, count int, data ...map[string]any) string {
 	if err != nil {
 		return "[" + id + "]"
 	}
-	return s
+	return oneStop(s)
+}
+
+// oneStop writes a single full stop where a sentence's own stop follows a filled-in value that
+// already ends in one: Hungarian, Lithuanian, Bulgarian and Russian dates end in "." ("2026.
+// december 7.", "2026 m. gruodžio 7 d."), and "Határidő: {{.Date}}." must not print "7..". An
+// ellipsis of three stops is left alone; messages use "…" anyway.
+func oneStop(s string) string {
+	if !strings.Contains(s, "..") {
+		return s
+	}
+	var b strings.Builder
+	run := 0
+	flush := func() {
+		if run == 2 {
+			run = 1
+		}
+		b.WriteString(strings.Repeat(".", run))
+		run = 0
+	}
+	for _, r := range s {
+		if r == '.' {
+			run++
+			continue
+		}
+		flush()
+		b.WriteRune(r)
+	}
+	flush()
+	return b.String()
 }
 
 // Has reports whether id exists in the source language; callers that build ids from data

@@ -79,7 +79,7 @@ func (c *ctx) readOffer(path string) (offer.Offer, error) {
 // each flag with its severity, ILO indicator and source, and a reminder that this is guidance.
 func (c *ctx) printOfferCheck(res offer.Result) error {
 	out := c.env.Stdout
-	lines := []string{c.tr.T("cli.offer.heading", map[string]any{"Date": res.Date}), ""}
+	lines := []string{c.tr.T("cli.offer.heading", map[string]any{"Date": c.tr.DateText(res.Date)}), ""}
 	if res.EffectiveHourlyPay != nil {
 		lines = append(lines, c.tr.T("cli.offer.effective", map[string]any{"Pay": pounds(*res.EffectiveHourlyPay)}))
 	} else {

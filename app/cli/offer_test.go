@@ -95,7 +95,7 @@ func TestOfferCheckText(t *testing.T) {
 	r := runOffer(t, call{args: []string{path}})
 	r.want(t, 0)
 	for _, want := range []string{
-		"Job offer safety check, for pay on 2026-04-01",
+		"Job offer safety check, for pay on 1 April 2026",
 		"counts for the minimum wage: £12.21",
 		"Minimum wage an hour for this worker: £12.71",
 		"2 red flags and notes:",
