@@ -50,6 +50,7 @@ func Run(cfg Config) error {
 		}
 		path = p
 	}
+	tightenGC()
 	a := fyneapp.NewWithID(AppID)
 	applyAppearance(a)
 	a.SetIcon(assets.Icon)
@@ -110,6 +111,9 @@ type ui struct {
 	menu     *fyne.Menu
 	lockItem *fyne.MenuItem
 	items    menuItems
+	// releaseAfterList asks the next case-list load to hand memory back to the system: set by a
+	// successful unlock, whose key derivation's working memory is garbage by then.
+	releaseAfterList bool
 }
 
 func newUI(a fyne.App, path string, opts *storage.Options, run runner, now func() time.Time) *ui {

@@ -169,14 +169,21 @@ func (s *casesScreen) load() {
 		return
 	}
 	var (
-		list  homeList
-		err   error
-		today = s.u.now()
+		list    homeList
+		err     error
+		today   = s.u.now()
+		release = s.u.releaseAfterList
 	)
+	s.u.releaseAfterList = false
 	s.u.run(func() {
 		var cases []storage.CaseSummary
 		cases, err = sess.ListCases()
 		list = prepareHome(cases, today)
+		if release {
+			// The unlock's key derivation and the list's decoding leave garbage that Go would
+			// keep from the system for minutes; with 10,000 cases that is tens of megabytes.
+			releaseMemory()
+		}
 	}, func() {
 		s.showIndex(list, err)
 	})

@@ -274,12 +274,16 @@ func (s *unlockScreen) open(way func() (*storage.Session, error), done func(*sto
 	)
 	s.u.run(func() {
 		sess, err = way()
-		releaseMemory() // the key derivation's working memory, refused or not
-		if err == nil {
+		if err != nil {
+			releaseMemory() // the key derivation's working memory
+		} else {
 			minutes = readIdleMinutes(sess)
 		}
 	}, func() {
 		s.setBusy(false)
+		// On success the derivation's memory is handed back with the case list's, once the
+		// home screen has read and indexed it: one release instead of two.
+		s.u.releaseAfterList = err == nil
 		if s.u.current != s {
 			// The window moved on while the key was derived; never leave a session open unseen.
 			if sess != nil {
