@@ -26,6 +26,7 @@ type subjectExport struct {
 	Language    string                     `json:"language"`
 	Status      storage.CaseStatus         `json:"status"`
 	Opened      string                     `json:"opened"`
+	Adviser     string                     `json:"adviser"`
 	Closed      string                     `json:"closed"`
 	CloseReason storage.CloseReason        `json:"close_reason"`
 	Consent     storage.Consent            `json:"consent"`
@@ -112,7 +113,8 @@ func (b reportWords) details(x subjectExport) []row {
 	return []row{
 		b.row("reports.pdf.reference", x.Reference), b.row("reports.pdf.name", x.Name),
 		b.row("reports.pdf.language", languageIn(b.tr, x.Language)),
-		b.row("reports.pdf.opened", b.date(x.Opened)), b.row("reports.pdf.status", status),
+		b.row("reports.pdf.opened", b.date(x.Opened)), b.row("reports.pdf.adviser", x.Adviser),
+		b.row("reports.pdf.status", status),
 	}
 }
 

@@ -22,6 +22,7 @@ type caseExport struct {
 	Language    string               `json:"language,omitempty"`
 	Status      CaseStatus           `json:"status"`
 	Opened      string               `json:"opened"`
+	Adviser     string               `json:"adviser,omitempty"`
 	Closed      string               `json:"closed,omitempty"`
 	CloseReason CloseReason          `json:"close_reason,omitempty"`
 	Consent     Consent              `json:"consent"`
@@ -55,7 +56,7 @@ func (s *Session) ExportCase(id string, w io.Writer) error {
 		return fmt.Errorf("export case: %w", err)
 	}
 	out := caseExport{
-		Exported: s.v.cfg.now().Format(time.DateOnly), Reference: c.Reference, Name: c.Name,
+		Exported: s.v.cfg.now().Format(time.DateOnly), Reference: c.Reference, Name: c.Name, Adviser: c.Adviser,
 		Language: c.Language, Status: c.Status, Opened: c.Opened, Closed: c.Closed,
 		CloseReason: c.CloseReason, Consent: c.Consent, Contact: c.Contact, Facts: c.Facts,
 		KeyDates: c.KeyDates, Profile: c.Profile, Steps: c.Steps, Review: c.Review,
