@@ -6,7 +6,9 @@ import (
 
 // The window opens at the size it had when it was last closed on this laptop account, so an
 // adviser who made it larger (or who uses larger text) does not resize it every morning.
-// Fyne 2.8 gives no way to read or set a window's position, so the window manager places it.
+// Its position is not remembered: Fyne 2.8 can ask for a position (desktop.Window.
+// RequestPosition) but gives no way to read the window's position, so the window manager
+// places it.
 
 // The Fyne preferences holding the window's size when it was last closed.
 const (
