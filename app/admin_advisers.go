@@ -306,9 +306,12 @@ func (a *adviserSection) setBusy(busy bool) {
 	}
 	set(a.add, !busy)
 	for _, r := range a.byName {
-		set(r.issue, !busy)
-		set(r.disable, !busy && r.a.Status != storage.AdviserDisabled)
-		set(r.remove, !busy)
+		// Your own account cannot be given a code, disabled or removed from here: the buttons
+		// say so by being off (the actions still refuse in words if reached another way).
+		me := a.isMe(r.a.Name)
+		set(r.issue, !busy && !me)
+		set(r.disable, !busy && !me && r.a.Status != storage.AdviserDisabled)
+		set(r.remove, !busy && !me)
 	}
 	if busy {
 		a.problem.set(a.s.u.tr, notice{})

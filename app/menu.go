@@ -18,6 +18,10 @@ var (
 // menuItems are the Vault menu's items besides Lock.
 type menuItems struct {
 	newCase, find, print, settings, stats, admin *fyne.MenuItem
+	// quit is Waymark's own Quit item, so its label is in the interface language: Fyne adds one
+	// in the computer's language to a first menu that has none. Fyne gives it the action of
+	// closing the window, which saves what is on its way as any close does.
+	quit *fyne.MenuItem
 }
 
 // buildMenu makes the Vault menu: Lock first (the one an adviser reaches for in a hurry), then
@@ -29,9 +33,11 @@ func (u *ui) buildMenu() {
 	u.items.settings = u.menuItem(settingsShortcut, u.onSettingsKey)
 	u.items.stats = fyne.NewMenuItem("", func() { u.onInput(); u.openStatistics() })
 	u.items.admin = fyne.NewMenuItem("", func() { u.onInput(); u.openAdmin(adminAdvisers) })
+	u.items.quit = fyne.NewMenuItem("", nil)
+	u.items.quit.IsQuit = true
 	u.menu = fyne.NewMenu("", u.lockItem, fyne.NewMenuItemSeparator(),
 		u.items.newCase, u.items.find, u.items.print, fyne.NewMenuItemSeparator(),
-		u.items.settings, u.items.stats, u.items.admin)
+		u.items.settings, u.items.stats, u.items.admin, fyne.NewMenuItemSeparator(), u.items.quit)
 	u.win.SetMainMenu(fyne.NewMainMenu(u.menu))
 	u.win.Canvas().AddShortcut(lockShortcut, func(fyne.Shortcut) { u.onLock() })
 }
@@ -57,6 +63,7 @@ func (u *ui) translateMenu() {
 	u.items.settings.Label = u.tr.T("casework.menu.settings")
 	u.items.stats.Label = u.tr.T("casework.menu.stats")
 	u.items.admin.Label = u.tr.T("admin.menu")
+	u.items.quit.Label = u.tr.T("app.menu.quit")
 }
 
 // updateMenu enables what makes sense where the adviser is: case actions once unlocked, Print

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"waymark/eligibility"
+	"waymark/locales"
 )
 
 func TestMenuShortcutsWorkWhereTheyMakeSense(t *testing.T) {
@@ -114,5 +115,16 @@ func TestAdministrationSitsBesideStatistics(t *testing.T) {
 	h.pressShortcut(lockShortcut)
 	if !h.u.items.admin.Disabled {
 		t.Error("Administration stays enabled after Ctrl+L")
+	}
+}
+
+// The Vault menu ends with Waymark's own Quit, in the interface language, so Fyne does not add
+// one in the computer's language.
+func TestQuitIsInTheInterfaceLanguage(t *testing.T) {
+	h := newHarness(t, newVault(t), "pl")
+	items := h.u.menu.Items
+	last := items[len(items)-1]
+	if !last.IsQuit || last.Label != locales.New("pl").T("app.menu.quit") || last.Label == "Quit" {
+		t.Errorf("last item = %q (quit %v), want Polish Quit", last.Label, last.IsQuit)
 	}
 }
