@@ -8,11 +8,11 @@ import (
 	"strconv"
 	"sync"
 
-	"github.com/go-fonts/liberation/liberationsansbold"
-	"github.com/go-fonts/liberation/liberationsansregular"
 	"golang.org/x/image/font"
 	"golang.org/x/image/font/opentype"
 	"golang.org/x/image/math/fixed"
+
+	"waymark/jobs/printfont"
 )
 
 // drawChart places a chartSeries on an image of width × height pixels: the legend on top, the
@@ -210,7 +210,7 @@ func lastOr(xs []int, d int) int {
 // kept, since the chart is drawn again at every resize of the window.
 var chartFonts = sync.OnceValues(func() ([2]*opentype.Font, error) {
 	var out [2]*opentype.Font
-	for i, data := range [][]byte{liberationsansregular.TTF, liberationsansbold.TTF} {
+	for i, data := range [][]byte{printfont.Regular, printfont.Bold} {
 		f, err := opentype.Parse(data)
 		if err != nil {
 			return out, err

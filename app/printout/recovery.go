@@ -15,9 +15,9 @@ import (
 	"time"
 
 	"github.com/go-fonts/liberation/liberationmonobold"
-	"github.com/go-fonts/liberation/liberationsansbold"
-	"github.com/go-fonts/liberation/liberationsansregular"
 	"github.com/jung-kurt/gofpdf"
+
+	"waymark/jobs/printfont"
 )
 
 // KeyGroupsPerLine is how many groups of a recovery key go on one line, on paper and on screen, so
@@ -85,8 +85,8 @@ func (s RecoverySheet) Write(w io.Writer) error {
 	pdf := gofpdf.New("P", "mm", "A4", "")
 	pdf.SetMargins(pageMargin, pageMargin, pageMargin)
 	pdf.SetAutoPageBreak(false, pageMargin)
-	pdf.AddUTF8FontFromBytes("sans", "", liberationsansregular.TTF)
-	pdf.AddUTF8FontFromBytes("sans", "B", liberationsansbold.TTF)
+	pdf.AddUTF8FontFromBytes("sans", "", printfont.Regular)
+	pdf.AddUTF8FontFromBytes("sans", "B", printfont.Bold)
 	pdf.AddUTF8FontFromBytes("mono", "B", liberationmonobold.TTF)
 	pdf.SetTitle(s.Title, true)
 	pdf.SetCreator("Waymark", true)

@@ -9,9 +9,9 @@ import (
 	"strings"
 	"time"
 
-	"github.com/go-fonts/liberation/liberationsansbold"
-	"github.com/go-fonts/liberation/liberationsansregular"
 	"github.com/jung-kurt/gofpdf"
+
+	"waymark/jobs/printfont"
 )
 
 // ErrEmptyReport means a data-subject report was asked for without a title or any section;
@@ -87,8 +87,8 @@ func (r SubjectReport) Write(w io.Writer) error {
 	pdf := gofpdf.New("P", "mm", "A4", "")
 	pdf.SetMargins(pageMargin, pageMargin, pageMargin)
 	pdf.SetAutoPageBreak(false, pageMargin)
-	pdf.AddUTF8FontFromBytes("sans", "", liberationsansregular.TTF)
-	pdf.AddUTF8FontFromBytes("sans", "B", liberationsansbold.TTF)
+	pdf.AddUTF8FontFromBytes("sans", "", printfont.Regular)
+	pdf.AddUTF8FontFromBytes("sans", "B", printfont.Bold)
 	pdf.SetTitle(clean.DocTitle, true)
 	pdf.SetCreator("Waymark", true)
 	created := clean.Created

@@ -1,47 +1,26 @@
 package printout
 
 import (
-	"fmt"
 	"strings"
-	"sync"
 
-	"github.com/go-fonts/liberation/liberationsansbold"
-	"github.com/go-fonts/liberation/liberationsansregular"
-	"golang.org/x/image/font/sfnt"
 	"golang.org/x/text/unicode/norm"
+
+	"waymark/jobs/printfont"
 )
 
 // ReplacementMark is printed in place of a character the report's font cannot draw (a white
 // square, which Liberation Sans has), so a reader sees that something is there.
 const ReplacementMark = "□"
 
-// sansFaces are the report's two faces, parsed once for glyph look-ups. sfnt.Font is safe for
-// concurrent use as long as each caller brings its own sfnt.Buffer.
-var sansFaces = sync.OnceValues(func() ([]*sfnt.Font, error) {
-	var out []*sfnt.Font
-	for _, data := range [][]byte{liberationsansregular.TTF, liberationsansbold.TTF} {
-		f, err := sfnt.Parse(data)
-		if err != nil {
-			return nil, fmt.Errorf("parse embedded font: %w", err)
-		}
-		out = append(out, f)
-	}
-	return out, nil
-})
-
-// glyphs answers "can both faces draw this rune?" for one document, remembering answers.
-type glyphs struct {
-	fonts []*sfnt.Font
-	buf   sfnt.Buffer
-	known map[rune]bool
-}
+// glyphs replaces what the print font cannot draw, for one document.
+type glyphs struct{ *printfont.Coverage }
 
 func newGlyphs() (*glyphs, error) {
-	fonts, err := sansFaces()
+	c, err := printfont.NewCoverage()
 	if err != nil {
 		return nil, err
 	}
-	return &glyphs{fonts: fonts, known: map[rune]bool{}}, nil
+	return &glyphs{c}, nil
 }
 
 // Covered reports whether every rune of s can be printed in the report's faces. Tests use it
@@ -52,32 +31,11 @@ func Covered(s string) (bool, error) {
 		return false, err
 	}
 	for _, r := range s {
-		if r != '\n' && !g.covered(r) {
+		if r != '\n' && !g.Covered(r) {
 			return false, nil
 		}
 	}
 	return true, nil
-}
-
-// covered reports whether r has a real glyph in every face. Runes beyond the Basic
-// Multilingual Plane never are: gofpdf's width tables stop there.
-func (g *glyphs) covered(r rune) bool {
-	if r == ' ' {
-		return true
-	}
-	if ok, seen := g.known[r]; seen {
-		return ok
-	}
-	ok := r > 0 && r <= 0xFFFF
-	for _, f := range g.fonts {
-		if !ok {
-			break
-		}
-		idx, err := f.GlyphIndex(&g.buf, r)
-		ok = err == nil && idx != 0
-	}
-	g.known[r] = ok
-	return ok
 }
 
 // text normalises s for printing: NFC (so a letter typed as base and accent prints as one),
@@ -93,7 +51,7 @@ func (g *glyphs) text(s string) (string, bool) {
 			b.WriteRune(r)
 		case r < ' ' || r == 0x7f || r == 0xa0:
 			b.WriteRune(' ')
-		case g.covered(r):
+		case g.Covered(r):
 			b.WriteRune(r)
 		default:
 			b.WriteString(ReplacementMark)
