@@ -4,7 +4,6 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"strconv"
 )
 
 // AddAdviser gives a new adviser a key slot wrapping this session's data key under their
@@ -58,12 +57,19 @@ func (s *Session) AddAdviser(name string, role Role, pass []byte) error {
 // active admin can be removed, so the vault always has someone who can manage it. Audits
 // "remove_adviser".
 func (s *Session) RemoveAdviser(name string) error {
+	return s.retire("remove adviser", name, "DELETE FROM key_slots WHERE name = ?")
+}
+
+// retire runs stmt (which takes the account's stored name) on name's account, if
+// checkCanRetire allows it, with its audit row, then scrubs the file so the old key slot's
+// bytes linger in no free page or WAL frame.
+func (s *Session) retire(what, name, stmt string) error {
 	k, err := s.acquire()
 	if err != nil {
 		return err
 	}
 	defer s.mu.Unlock()
-	if err := s.requireAdmin("remove adviser"); err != nil {
+	if err := s.requireAdmin(what); err != nil {
 		return err
 	}
 	err = s.writeTx(func(tx *sql.Tx) error {
@@ -71,13 +77,16 @@ func (s *Session) RemoveAdviser(name string) error {
 		if err != nil {
 			return err
 		}
-		if _, err := tx.Exec("DELETE FROM key_slots WHERE name = ?", stored); err != nil {
+		if _, err := tx.Exec(stmt, stored); err != nil {
 			return sqliteErr(err)
 		}
 		return appendAudit(tx, k, s.record(ActionRemoveAdviser, "", stored), false)
 	})
 	if err != nil {
-		return fmt.Errorf("remove adviser: %w", err)
+		return fmt.Errorf("%s: %w", what, err)
+	}
+	if err := scrub(s.v.db); err != nil {
+		return fmt.Errorf("%s: %w", what, err)
 	}
 	return nil
 }
@@ -192,68 +201,13 @@ func (s *Session) rewrap(k *sessionKeys, name string, role Role, pass []byte) er
 	})
 }
 
-// Idle-lock setting: minutes without input before the app locks the session.
-const (
-	idleLockSetting  = "idle_lock_minutes"
-	defaultIdleLock  = 5
-	minIdleLock      = 1
-	maxIdleLock      = 120
-	maxSettingLength = 64
-)
+// The idle lock: minutes without input before the app locks the session.
+var idleLock = intSetting{name: "idle_lock_minutes", what: "idle lock", unset: 5, min: 1, max: 120}
 
 // IdleLockMinutes returns how long the app waits without input before locking (5 unless an
 // admin changed it). The setting is sealed, so it cannot be lengthened by editing the file.
-func (s *Session) IdleLockMinutes() (int, error) {
-	k, err := s.acquire()
-	if err != nil {
-		return 0, err
-	}
-	defer s.mu.Unlock()
-	var b []byte
-	err = s.v.db.QueryRow("SELECT value FROM meta WHERE name = ?", idleLockSetting).Scan(&b)
-	if errors.Is(err, sql.ErrNoRows) {
-		return defaultIdleLock, nil
-	}
-	if err != nil {
-		return 0, fmt.Errorf("idle lock: %w", sqliteErr(err))
-	}
-	p, err := openRecord(k.aead, kindSetting, idleLockSetting, b)
-	if err != nil {
-		return 0, fmt.Errorf("idle lock: %w", err)
-	}
-	n, err := strconv.Atoi(string(p))
-	if err != nil || n < minIdleLock || n > maxIdleLock || len(p) > maxSettingLength {
-		return 0, fmt.Errorf("idle lock: malformed setting: %w", ErrCorrupt)
-	}
-	return n, nil
-}
+func (s *Session) IdleLockMinutes() (int, error) { return s.readInt(idleLock) }
 
 // SetIdleLockMinutes sets the idle-lock period, 1 to 120 minutes. Admin only. Audits
 // "change_settings".
-func (s *Session) SetIdleLockMinutes(n int) error {
-	k, err := s.acquire()
-	if err != nil {
-		return err
-	}
-	defer s.mu.Unlock()
-	if err := s.requireAdmin("set idle lock"); err != nil {
-		return err
-	}
-	if n < minIdleLock || n > maxIdleLock {
-		return fmt.Errorf("set idle lock: %d minutes is outside %d..%d: %w", n, minIdleLock, maxIdleLock, ErrInvalid)
-	}
-	b, err := sealRecord(k.aead, kindSetting, idleLockSetting, []byte(strconv.Itoa(n)))
-	if err != nil {
-		return fmt.Errorf("set idle lock: %w", err)
-	}
-	err = s.writeTx(func(tx *sql.Tx) error {
-		if _, err := tx.Exec("INSERT OR REPLACE INTO meta (name, value) VALUES (?, ?)", idleLockSetting, b); err != nil {
-			return sqliteErr(err)
-		}
-		return appendAudit(tx, k, s.record(ActionChangeSettings, "", idleLockSetting), false)
-	})
-	if err != nil {
-		return fmt.Errorf("set idle lock: %w", err)
-	}
-	return nil
-}
+func (s *Session) SetIdleLockMinutes(n int) error { return s.writeInt(idleLock, n) }

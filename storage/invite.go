@@ -232,30 +232,5 @@ func (v *Vault) activate(keys *sessionKeys, a Adviser, pass []byte) error {
 // adviser back in. Admin only; not your own account and not the last active admin
 // (ErrInvalid). Errors: ErrNotAdmin, ErrUnknownAdviser. Audits "remove_adviser".
 func (s *Session) DisableAdviser(name string) error {
-	k, err := s.acquire()
-	if err != nil {
-		return err
-	}
-	defer s.mu.Unlock()
-	if err := s.requireAdmin("disable adviser"); err != nil {
-		return err
-	}
-	err = s.writeTx(func(tx *sql.Tx) error {
-		stored, err := s.checkCanRetire(tx, name)
-		if err != nil {
-			return err
-		}
-		if _, err := tx.Exec("UPDATE key_slots SET slot = x'', status = ? WHERE name = ?", string(AdviserDisabled), stored); err != nil {
-			return sqliteErr(err)
-		}
-		return appendAudit(tx, k, s.record(ActionRemoveAdviser, "", stored), false)
-	})
-	if err != nil {
-		return fmt.Errorf("disable adviser: %w", err)
-	}
-	// The old slot's bytes may linger in free pages and the WAL until rewritten.
-	if err := scrub(s.v.db); err != nil {
-		return fmt.Errorf("disable adviser: %w", err)
-	}
-	return nil
+	return s.retire("disable adviser", name, "UPDATE key_slots SET slot = x'', status = 'disabled' WHERE name = ?")
 }

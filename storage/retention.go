@@ -1,78 +1,24 @@
 package storage
 
 import (
-	"database/sql"
-	"errors"
-	"fmt"
 	"sort"
-	"strconv"
 	"time"
 )
 
 // Retention of closed cases. UK GDPR Article 5(1)(e) says personal data is kept no longer than
 // needed, and leaves the period to the organisation, so there is no default: until an admin
 // sets one, no case is ever due for erasure and the administration screen says so.
-const (
-	retentionSetting = "retention_months"
-	maxRetention     = 240 // twenty years; anything longer is a typing slip
-)
+// retention is the period in months; 0 (not set) up to twenty years, since anything longer is a
+// typing slip.
+var retention = intSetting{name: "retention_months", what: "retention", unset: 0, min: 0, max: 240}
 
 // RetentionMonths returns how many months a closed case is kept before it is due for erasure;
 // 0 means the organisation has not set a period. The setting is sealed like the idle lock.
-func (s *Session) RetentionMonths() (int, error) {
-	k, err := s.acquire()
-	if err != nil {
-		return 0, err
-	}
-	defer s.mu.Unlock()
-	var b []byte
-	err = s.v.db.QueryRow("SELECT value FROM meta WHERE name = ?", retentionSetting).Scan(&b)
-	if errors.Is(err, sql.ErrNoRows) {
-		return 0, nil
-	}
-	if err != nil {
-		return 0, fmt.Errorf("retention: %w", sqliteErr(err))
-	}
-	p, err := openRecord(k.aead, kindSetting, retentionSetting, b)
-	if err != nil {
-		return 0, fmt.Errorf("retention: %w", err)
-	}
-	n, err := strconv.Atoi(string(p))
-	if err != nil || n < 0 || n > maxRetention || len(p) > maxSettingLength {
-		return 0, fmt.Errorf("retention: malformed setting: %w", ErrCorrupt)
-	}
-	return n, nil
-}
+func (s *Session) RetentionMonths() (int, error) { return s.readInt(retention) }
 
 // SetRetentionMonths sets the retention period for closed cases, 0 (not set) to 240 months.
 // Admin only. Audits "change_settings".
-func (s *Session) SetRetentionMonths(n int) error {
-	k, err := s.acquire()
-	if err != nil {
-		return err
-	}
-	defer s.mu.Unlock()
-	if err := s.requireAdmin("set retention"); err != nil {
-		return err
-	}
-	if n < 0 || n > maxRetention {
-		return fmt.Errorf("set retention: %d months is outside 0..%d: %w", n, maxRetention, ErrInvalid)
-	}
-	b, err := sealRecord(k.aead, kindSetting, retentionSetting, []byte(strconv.Itoa(n)))
-	if err != nil {
-		return fmt.Errorf("set retention: %w", err)
-	}
-	err = s.writeTx(func(tx *sql.Tx) error {
-		if _, err := tx.Exec("INSERT OR REPLACE INTO meta (name, value) VALUES (?, ?)", retentionSetting, b); err != nil {
-			return sqliteErr(err)
-		}
-		return appendAudit(tx, k, s.record(ActionChangeSettings, "", retentionSetting), false)
-	})
-	if err != nil {
-		return fmt.Errorf("set retention: %w", err)
-	}
-	return nil
-}
+func (s *Session) SetRetentionMonths(n int) error { return s.writeInt(retention, n) }
 
 // DueForErasure lists the closed cases kept for months or longer by today (YYYY-MM-DD), oldest
 // closure first: a case closed on 31 January with 1 month is due on 28 (or 29) February, the

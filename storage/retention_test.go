@@ -78,7 +78,7 @@ func TestRetentionSetting(t *testing.T) {
 	}
 	audited := false
 	for _, e := range entries {
-		audited = audited || e.Action == ActionChangeSettings && e.Subject == retentionSetting
+		audited = audited || e.Action == ActionChangeSettings && e.Subject == retention.name
 	}
 	if !audited {
 		t.Errorf("setting the period was not audited: %+v", entries)
