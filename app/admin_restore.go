@@ -128,13 +128,12 @@ func (d *restoreDialog) onNext() {
 		}
 		if err != nil {
 			clear(pass)
-			if !errors.Is(err, storage.ErrWrongPassphrase) && !errors.Is(err, storage.ErrUnknownAdviser) &&
-				!errors.Is(err, storage.ErrNotAdmin) && !errors.Is(err, storage.ErrBadBackup) {
+			n := restoreFailure(err)
+			if n.id == "admin.restore.failed" { // not one restoreFailure words: say the error's own sentence
 				logUnexpected("check backup", err)
-				d.problem.set(u.tr, notice{err: err})
-			} else {
-				d.problem.set(u.tr, restoreFailure(err))
+				n = notice{err: err}
 			}
+			d.problem.set(u.tr, n)
 			d.pass.SetText("")
 			u.win.Canvas().Focus(d.pass)
 			return

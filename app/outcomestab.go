@@ -100,7 +100,7 @@ func (t *outcomesTab) translate() {
 	t.workHead.SetText(tr.T("casework.outcomes.work"))
 	var names []string
 	for _, b := range t.benefits {
-		names = append(names, termName(b))
+		names = append(names, locales.Name(b))
 	}
 	t.addClaim.Options = names
 	t.addClaim.PlaceHolder = tr.T("casework.outcomes.add_claim")
@@ -253,11 +253,4 @@ func outcomeRow(err error) int {
 		}
 	}
 	return 1
-}
-
-// termName is a benefit's English name, short enough for a drop-down; the row it adds shows the
-// explanation too.
-func termName(id string) string {
-	name, _ := locales.TermName(id)
-	return name
 }

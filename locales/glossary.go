@@ -61,6 +61,15 @@ func TermName(id string) (string, bool) {
 	return "", false
 }
 
+// Name is a term's English name alone, for a table or a drop-down too narrow for the
+// explanation; an id the glossary lacks is returned as it is.
+func Name(id string) string {
+	if name, ok := TermName(id); ok {
+		return name
+	}
+	return id
+}
+
 // Texts is anything that gives a message in one language: a *Translator, or the smaller
 // interface the rules and the printed plan are written against.
 type Texts interface {

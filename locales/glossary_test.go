@@ -41,3 +41,12 @@ func TestGlossaryExplanations(t *testing.T) {
 		t.Errorf("unknown term = %q", got)
 	}
 }
+
+func TestNameAlone(t *testing.T) {
+	if got := locales.Name("child_benefit"); got != "Child Benefit" {
+		t.Errorf("Name(child_benefit) = %q", got)
+	}
+	if got := locales.Name("no_such_term"); got != "no_such_term" {
+		t.Errorf("Name of an unknown id = %q", got)
+	}
+}

@@ -120,7 +120,7 @@ func (c *ctx) printResults(res eligibility.Results) error {
 			missing = strings.Join(r.Missing, ", ")
 		}
 		fmt.Fprintln(w, strings.Join([]string{
-			c.benefitName(r.Benefit), c.tr.T("elig.status." + string(r.Status)), estimate, missing,
+			locales.Name(r.Benefit), c.tr.T("elig.status." + string(r.Status)), estimate, missing,
 		}, "\t"))
 	}
 	if err := w.Flush(); err != nil {
@@ -134,7 +134,7 @@ func (c *ctx) printResults(res eligibility.Results) error {
 			continue
 		}
 		fmt.Fprintln(out)
-		fmt.Fprintln(out, c.benefitName(r.Benefit))
+		fmt.Fprintln(out, locales.Explain(c.tr, r.Benefit))
 		for _, rs := range r.Reasons {
 			fmt.Fprintln(out, "  - "+rs.Text)
 			if rs.Source != "" {
@@ -157,10 +157,4 @@ func (c *ctx) printResults(res eligibility.Results) error {
 		"ID": res.Rulepack.ID, "Version": res.Rulepack.Version, "Reviewed": res.Rulepack.Reviewed}))
 	fmt.Fprintln(out, c.tr.T("cli.check.guidance"))
 	return nil
-}
-
-// benefitName is the benefit's English name, which the reader will hear at the Jobcentre, with
-// what it is in the reader's language (the glossary).
-func (c *ctx) benefitName(id string) string {
-	return locales.Explain(c.tr, id)
 }

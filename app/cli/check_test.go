@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"waymark/locales"
 )
 
 // contractBenefits are the benefit ids DESIGN.md promises in every result list.
@@ -232,6 +234,12 @@ func TestCheckText(t *testing.T) {
 				if strings.Contains(r.stdout, bad) {
 					t.Errorf("text output contains %q:\n%s", bad, r.stdout)
 				}
+			}
+			// The table names each benefit in English alone; the reasons head it with its
+			// explanation in the reader's language.
+			table, reasons, _ := strings.Cut(r.stdout, "\n\n"+locales.New(c.lang).T("cli.check.reasons"))
+			if strings.Contains(table, " — ") || !strings.Contains(reasons, "Universal Credit — ") {
+				t.Errorf("benefit names: the table should have none of the glossary's explanations, the reasons all:\n%s", r.stdout)
 			}
 			if os.Getenv("WAYMARK_SHOW_CHECK") != "" {
 				t.Log("\n" + r.stdout)
